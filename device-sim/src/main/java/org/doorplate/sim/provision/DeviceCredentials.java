@@ -3,6 +3,7 @@ package org.doorplate.sim.provision;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.doorplate.protocol.auth.DeviceKey;
 import org.doorplate.protocol.message.DeviceIds;
 import org.doorplate.sim.model.GeoPoint;
 
@@ -12,25 +13,19 @@ import org.doorplate.sim.model.GeoPoint;
  *
  * @param id the device id, see {@link DeviceIds}
  * @param kind doorplate or marker
- * @param key the secret key, {@value #MIN_KEY_BYTES}..{@value #MAX_KEY_BYTES} bytes
+ * @param key the secret key, {@value DeviceKey#LENGTH} bytes
  * @param position the surveyed position, if known
  */
 public record DeviceCredentials(String id, DeviceKind kind, byte[] key, Optional<GeoPoint> position) {
-    /** The shortest key accepted: 128 bits. */
-    public static final int MIN_KEY_BYTES = 16;
-
-    /** The longest key accepted: one HMAC-SHA256 block. */
-    public static final int MAX_KEY_BYTES = 64;
-
     /** Checks the fields; copies the key. */
     public DeviceCredentials {
         DeviceIds.require("id", id);
         if (kind == null) {
             throw new NullPointerException("kind: must not be null");
         }
-        if (key == null || key.length < MIN_KEY_BYTES || key.length > MAX_KEY_BYTES) {
-            throw new IllegalArgumentException("key: expected " + MIN_KEY_BYTES + ".." + MAX_KEY_BYTES
-                + " bytes, found " + (key == null ? "none" : key.length));
+        if (key == null || key.length != DeviceKey.LENGTH) {
+            throw new IllegalArgumentException("key: expected " + DeviceKey.LENGTH + " bytes ("
+                + 2 * DeviceKey.LENGTH + " hex digits), found " + (key == null ? "none" : key.length));
         }
         key = key.clone();
         if (position == null) {
@@ -63,6 +58,11 @@ public record DeviceCredentials(String id, DeviceKind kind, byte[] key, Optional
     @Override
     public byte[] key() {
         return key.clone();
+    }
+
+    /** The key as the protocol module's type. */
+    public DeviceKey deviceKey() {
+        return DeviceKey.of(key);
     }
 
     /** The key as lower-case hex. */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class CredentialsFileTest {
-    private static final String KEY = "00112233445566778899aabbccddeeff";
+    private static final String KEY = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
 
     @Test
     void wellFormedFileIsRead() throws IOException {
@@ -50,7 +50,7 @@ class CredentialsFileTest {
             bad/id,doorplate,%s
             bad-kind,lamp,%s
             short-key,marker,0011
-            not-hex,marker,zz112233445566778899aabbccddeeff
+            not-hex,marker,zz112233445566778899aabbccddeeff00112233445566778899aabbccddeeff
             good-1,marker,%s
             """.formatted(KEY, KEY, KEY, KEY);
 
@@ -63,7 +63,7 @@ class CredentialsFileTest {
         assertEquals(5, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith("line 3: id"), problems.get(0));
         assertTrue(problems.get(1).startsWith("line 4: kind: expected doorplate or marker"), problems.get(1));
-        assertTrue(problems.get(2).startsWith("line 5: key: expected 16..64 bytes"), problems.get(2));
+        assertTrue(problems.get(2).startsWith("line 5: key: expected 32 bytes (64 hex digits), found 2"), problems.get(2));
         assertTrue(problems.get(3).startsWith("line 6: key: expected hex"), problems.get(3));
         assertTrue(problems.get(4).contains("appears twice"), problems.get(4));
         assertTrue(e.getMessage().startsWith("fleet.csv: 5 bad line(s)"), e.getMessage());
