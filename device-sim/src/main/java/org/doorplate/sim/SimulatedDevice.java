@@ -68,7 +68,7 @@ public abstract sealed class SimulatedDevice permits SimulatedDoorplate, Simulat
     private final DeviceKey key;
     private final DeviceSettings settings;
     private final Jitter jitter;
-    private final SequenceCounter sequence = new SequenceCounter(1, SequenceCounter.DEFAULT_BLOCK);
+    private final SequenceCounter sequence;
     private final UplinkBuffer<BatchEntry> buffer;
     private final MessageAuthenticator authenticator = new MessageAuthenticator();
     private final CborCodec cbor = new CborCodec();
@@ -106,6 +106,11 @@ public abstract sealed class SimulatedDevice permits SimulatedDoorplate, Simulat
         this.random = random;
         this.battery = battery;
         this.jitter = new Jitter(random, settings.jitter());
+        // A real device keeps its counter in flash across power cycles; a new simulator process
+        // has no flash, so it starts at the Unix time in milliseconds. Rerunning with the same
+        // credentials then never repeats a number, unless an earlier run sent more than 1000
+        // messages per second per device on average.
+        this.sequence = new SequenceCounter(time.realNow().toEpochMilli(), SequenceCounter.DEFAULT_BLOCK);
         this.buffer = new UplinkBuffer<>(settings.bufferCapacity());
         this.reportInterval = reportInterval;
         this.lowBatteryMv = lowBatteryMv;
@@ -307,7 +312,8 @@ public abstract sealed class SimulatedDevice permits SimulatedDoorplate, Simulat
         random.nextBytes(wrong);
         Mac mac = authenticator.mac(DeviceKey.of(wrong), entry);
         byte[] payload = encode(new Envelope<>(entry, mac));
-        return transmitRaw(payload, settings.encoding(), describe(entry) + " with a forged MAC", List.of(entry.header()));
+        String what = describe(entry) + " with a forged MAC";
+        return transmitRaw(payload, settings.encoding(), what, List.of(entry.header()));
     }
 
     /** {@code length} random bytes, which no decoder accepts as a message. */

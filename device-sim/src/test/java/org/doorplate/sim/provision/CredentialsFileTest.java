@@ -63,7 +63,8 @@ class CredentialsFileTest {
         assertEquals(5, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith("line 3: id"), problems.get(0));
         assertTrue(problems.get(1).startsWith("line 4: kind: expected doorplate or marker"), problems.get(1));
-        assertTrue(problems.get(2).startsWith("line 5: key: expected 32 bytes (64 hex digits), found 2"), problems.get(2));
+        assertTrue(problems.get(2).startsWith("line 5: key: expected 32 bytes (64 hex digits), found 2"),
+            problems.get(2));
         assertTrue(problems.get(3).startsWith("line 6: key: expected hex"), problems.get(3));
         assertTrue(problems.get(4).contains("appears twice"), problems.get(4));
         assertTrue(e.getMessage().startsWith("fleet.csv: 5 bad line(s)"), e.getMessage());
