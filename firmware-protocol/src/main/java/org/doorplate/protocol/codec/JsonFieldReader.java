@@ -92,7 +92,7 @@ final class JsonFieldReader extends FieldReader {
         String text = get(field, String.class, "string");
         Instant time;
         try {
-            if (text.length() > MAX_TIME_LENGTH) {
+            if (text.length() > MAX_TIME_LENGTH || !text.endsWith("Z")) {
                 throw new DateTimeParseException("too long", text.substring(0, MAX_TIME_LENGTH), 0);
             }
             time = Instant.parse(text);
