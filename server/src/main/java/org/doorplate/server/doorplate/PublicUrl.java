@@ -1,15 +1,16 @@
 package org.doorplate.server.doorplate;
 
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import org.doorplate.server.config.DoorplateConfiguration;
 
 /** Builds the public addresses printed into QR codes and used in links. */
 @Singleton
 public class PublicUrl {
     private final String base;
 
-    public PublicUrl(@Value("${doorplate.public-url:`http://localhost:8080`}") String base) {
-        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    public PublicUrl(DoorplateConfiguration configuration) {
+        String configured = configuration.getPublicUrl();
+        this.base = configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
     }
 
     /** The base URL, without a trailing slash. */

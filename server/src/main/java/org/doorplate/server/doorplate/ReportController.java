@@ -56,7 +56,7 @@ public class ReportController {
     }
 
     /** The report form on a page of its own. */
-    @Get(uri = "/q/{code}/report", produces = HTML)
+    @Get(uri = "/q/{code}/report", produces = MediaType.ALL)
     @Secured(SecurityRule.IS_ANONYMOUS)
     public HttpResponse<byte[]> form(String code, @Nullable @QueryValue String lang, HttpRequest<?> request) {
         Language language = Language.choose(lang, request.getHeaders().get(HttpHeaders.ACCEPT_LANGUAGE));
@@ -68,7 +68,8 @@ public class ReportController {
         }
     }
 
-    @Post(uri = "/q/{code}/report", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON})
+    @Post(uri = "/q/{code}/report", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON},
+            produces = MediaType.ALL)
     @Secured(SecurityRule.IS_ANONYMOUS)
     public HttpResponse<?> report(String code, @Body ReportInput input, HttpRequest<?> request) {
         boolean form = request.getContentType().map(MediaType.APPLICATION_FORM_URLENCODED_TYPE::equals)

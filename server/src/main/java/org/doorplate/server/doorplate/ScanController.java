@@ -5,6 +5,7 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -54,7 +55,8 @@ public class ScanController {
         this.publicCacheControl = "public, max-age=" + configuration.getMaxAge().toSeconds();
     }
 
-    @Get("/q/{code}")
+    /** Produces any type, so that an Accept header it cannot satisfy still gets the page. */
+    @Get(uri = "/q/{code}", produces = MediaType.ALL)
     public CompletableFuture<HttpResponse<byte[]>> scan(String code, @Nullable @QueryValue String lang,
                                                         HttpRequest<?> request,
                                                         @Nullable Authentication caller) {

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.doorplate.server.db.TimescaleFeatures;
 import org.doorplate.server.error.DoorplateException;
 import org.doorplate.server.error.ErrorStatus;
 import org.doorplate.server.gazetteer.Fields;
@@ -32,10 +33,11 @@ public class ScanStatistics {
     private static final int MOST_BUCKETS = 10_000;
 
     private final DataSource dataSource;
-    private volatile Boolean timescale;
+    private final boolean timescale;
 
-    public ScanStatistics(DataSource dataSource) {
+    public ScanStatistics(DataSource dataSource, TimescaleFeatures features) {
         this.dataSource = dataSource;
+        this.timescale = features.hasHypertables();
     }
 
     /** One bucket of the answer: its start and how many scans fell in it. */
@@ -55,7 +57,7 @@ public class ScanStatistics {
             throw new DoorplateException(ErrorStatus.BAD_REQUEST,
                     "at most " + MOST_BUCKETS + " buckets: widen the bucket or narrow the range");
         }
-        String function = usesTimescale() ? "time_bucket(?::interval, scanned_at, TIMESTAMPTZ '2000-01-03')"
+        String function = timescale ? "time_bucket(?::interval, scanned_at, TIMESTAMPTZ '2000-01-03')"
                 : "date_bin(?::interval, scanned_at, TIMESTAMPTZ '2000-01-03')";
         String sql = "SELECT " + function + " AS start, count(*) FROM scans WHERE plate_code = ?"
                 + " AND scanned_at >= ? AND scanned_at < ? GROUP BY start ORDER BY start";
@@ -97,21 +99,5 @@ public class ScanStatistics {
             throw new DoorplateException(ErrorStatus.BAD_REQUEST, "bucket must be an ISO-8601 duration like"
                     + " PT1H or a short one like 1h, found " + Fields.quote(text));
         }
-    }
-
-    private boolean usesTimescale() {
-        Boolean known = timescale;
-        if (known == null) {
-            String sql = "SELECT count(*) FROM pg_extension WHERE extname = 'timescaledb'";
-            try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql);
-                 ResultSet rs = s.executeQuery()) {
-                rs.next();
-                known = rs.getInt(1) > 0;
-                timescale = known;
-            } catch (SQLException e) {
-                throw Sql.failure("scan counts", e);
-            }
-        }
-        return known;
     }
 }

@@ -73,8 +73,7 @@ public class Gazetteer {
     }
 
     public Optional<Division> division(String code) {
-        List<Division> found = divisionsWhere("code = ?", code);
-        return found.stream().findFirst();
+        return divisionsWhere("code = ?", code).stream().findFirst();
     }
 
     /** The divisions directly under a parent, or the provinces when the parent is null. */
@@ -94,7 +93,7 @@ public class Gazetteer {
                 codes.add(up.ancestorOf(code));
             }
         }
-        List<Division> found = divisionsWhere("code = ANY (?)", codes.toArray(String[]::new));
+        List<Division> found = divisionsWhere("code = ANY (?)", (Object) codes.toArray(String[]::new));
         found.sort(Comparator.comparingInt(d -> DivisionLevel.of(d.code()).ordinal()));
         return found;
     }

@@ -26,9 +26,6 @@ public final class Sql {
     }
 
     private static DoorplateException unavailable(String action, SQLException e) {
-        DoorplateException failure = new DoorplateException(ErrorStatus.UNAVAILABLE,
-                action + ": the database is unavailable");
-        failure.initCause(e);
-        return failure;
+        return new DoorplateException(ErrorStatus.UNAVAILABLE, action + ": the database is unavailable", e);
     }
 }
