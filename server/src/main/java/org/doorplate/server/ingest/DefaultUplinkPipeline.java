@@ -1,5 +1,6 @@
 package org.doorplate.server.ingest;
 
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -10,8 +11,6 @@ import org.doorplate.protocol.auth.UplinkVerifier;
 import org.doorplate.protocol.auth.Verification;
 import org.doorplate.protocol.codec.ContentType;
 import org.doorplate.protocol.message.Uplink;
-import org.doorplate.server.device.Device;
-import org.doorplate.server.device.DeviceRegistry;
 import org.doorplate.server.telemetry.BatchWriter;
 import org.doorplate.server.telemetry.UplinkWrite;
 import org.slf4j.Logger;
@@ -22,23 +21,24 @@ import org.slf4j.LoggerFactory;
  * after the commit. Rejections change nothing and are counted by transport and reason.
  */
 @Singleton
+@Requires(beans = IngestDevices.class)
 final class DefaultUplinkPipeline implements UplinkPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultUplinkPipeline.class);
     private static final IngestOutcome DUPLICATE = new IngestOutcome.Duplicate();
     private static final IngestOutcome STORED = new IngestOutcome.Stored();
 
-    private final DeviceRegistry registry;
+    private final IngestDevices registry;
     private final UplinkVerifier verifier;
     private final ReplayWindows windows;
     private final BatchWriter writer;
     private final IngestMetrics metrics;
 
-    DefaultUplinkPipeline(DeviceRegistry registry, ReplayWindows windows, BatchWriter writer,
+    DefaultUplinkPipeline(IngestDevices registry, ReplayWindows windows, BatchWriter writer,
                           IngestMetrics metrics) {
         this.registry = registry;
         // Disabled devices have no key here, so the verifier stops them before the MAC check.
         this.verifier = new UplinkVerifier(id -> registry.find(id)
-            .filter(Device::isActive)
+            .filter(IngestDevice::active)
             .map(device -> DeviceKey.of(device.key())));
         this.windows = windows;
         this.writer = writer;
@@ -77,7 +77,7 @@ final class DefaultUplinkPipeline implements UplinkPipeline {
             return rejected(raw, RejectReason.STALE, "sequence number " + message.seq()
                 + " is below the device's replay window", message.deviceId());
         }
-        Device device = registry.find(message.deviceId()).orElseThrow();
+        IngestDevice device = registry.find(message.deviceId()).orElseThrow();
         UplinkWrite write = UplinkWrite.of(device.kind(), message, raw.receivedAt());
         if (!writer.offer(write)) {
             return unavailable(raw);

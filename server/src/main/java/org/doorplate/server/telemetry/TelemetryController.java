@@ -1,5 +1,6 @@
 package org.doorplate.server.telemetry;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -15,23 +16,24 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.doorplate.protocol.message.Header;
-import org.doorplate.server.device.DeviceRegistry;
 import org.doorplate.server.error.DoorplateException;
+import org.doorplate.server.ingest.IngestDevices;
 import org.doorplate.server.security.Roles;
 
 /** A device's latest state, its readings over time, and its stored sequence numbers. */
 @Controller("/api/v1/devices/{id}")
 @Secured({Roles.ADMIN, Roles.CREW})
+@Requires(beans = IngestDevices.class)
 final class TelemetryController {
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})([smhd])");
     private static final Duration DEFAULT_SPAN = Duration.ofDays(1);
     private static final Duration MIN_BUCKET = Duration.ofSeconds(1);
 
-    private final DeviceRegistry registry;
+    private final IngestDevices registry;
     private final DeviceStates states;
     private final TelemetryQueries queries;
 
-    TelemetryController(DeviceRegistry registry, DeviceStates states, TelemetryQueries queries) {
+    TelemetryController(IngestDevices registry, DeviceStates states, TelemetryQueries queries) {
         this.registry = registry;
         this.states = states;
         this.queries = queries;

@@ -56,7 +56,7 @@ class MqttIngestTest implements TestPropertyProvider {
     private static final Instant T0 = Instant.parse("2025-03-01T08:00:00Z");
 
     @Inject
-    IngestTestDevices devices;
+    TestIngestDevices devices;
     @Inject
     MeterRegistry meters;
     @Inject
@@ -71,6 +71,7 @@ class MqttIngestTest implements TestPropertyProvider {
         properties.put("doorplate.mqtt.shared-group", GROUP);
         properties.put("doorplate.mqtt.client-id", GROUP + "-server");
         properties.put("doorplate.mqtt.receive-maximum", "2");
+        properties.put("doorplate.mqtt.session-expiry", "10s");
         properties.put("micronaut.security.enabled", "false");
         return properties;
     }
