@@ -107,6 +107,18 @@ public final class ServerProcess implements AutoCloseable {
         return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
     }
 
+    /** The sum of a Prometheus metric's samples whose labels contain {@code labelFilter}. */
+    public double metricSum(String name, String labelFilter) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri("/prometheus")).timeout(Duration.ofSeconds(5)).GET().build();
+        double sum = 0;
+        for (String line : http.send(request, HttpResponse.BodyHandlers.ofString()).body().split("\n")) {
+            if (line.startsWith(name + "{") && line.contains(labelFilter)) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
+    }
+
     /** The HTTP status of {@code GET /health}, or -1 when nothing answers. */
     public int health() {
         try {
