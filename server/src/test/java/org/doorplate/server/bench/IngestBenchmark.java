@@ -270,6 +270,7 @@ public final class IngestBenchmark {
         env.put("DOORPLATE_MQTT_CLIENT_ID", group + "-server");
         env.put("DOORPLATE_MQTT_SESSION_EXPIRY", "1m");
         env.put("DOORPLATE_TELEMETRY_WRITE_MODE", mode);
+        env.put("DOORPLATE_TEST_INGEST_DEVICES", "true");
         env.put("DOORPLATE_TEST_DEVICES_FILE", devicesFile.toString());
         env.put("DOORPLATE_COAP_PORT", "0");
         env.put("DOORPLATE_COAPS_PORT", "0");

@@ -151,6 +151,7 @@ class IngestFaultTest {
         env.put("DOORPLATE_COAPS_PORT", Integer.toString(ServerProcess.freePort()));
         env.put("DOORPLATE_MASTER_KEY", TestDatabase.MASTER_KEY);
         // Devices come from a file read by TestIngestDevices on the child's test classpath.
+        env.put("DOORPLATE_TEST_INGEST_DEVICES", "true");
         env.put("DOORPLATE_TEST_DEVICES_FILE", devices.toString());
         env.put("DOORPLATE_DATA_DIR", Files.createTempDirectory("doorplate-fault-").toString());
         return env;

@@ -73,6 +73,7 @@ class MqttIngestTest implements TestPropertyProvider {
         properties.put("doorplate.mqtt.receive-maximum", "2");
         properties.put("doorplate.mqtt.session-expiry", "10s");
         properties.put("micronaut.security.enabled", "false");
+        properties.put("doorplate.test.ingest-devices", "true");
         return properties;
     }
 

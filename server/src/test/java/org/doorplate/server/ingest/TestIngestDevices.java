@@ -1,6 +1,7 @@
 package org.doorplate.server.ingest;
 
 import io.micronaut.context.annotation.Primary;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -21,10 +22,12 @@ import org.doorplate.server.device.DeviceKind;
 /**
  * Devices for ingest tests: registered in memory by a test in the same JVM, or listed in the
  * file named by {@code doorplate.test.devices-file} (lines {@code id,kind,active,keyhex}) for a
- * server running as a child JVM on the test classpath.
+ * server running as a child JVM on the test classpath. Present only where
+ * {@code doorplate.test.ingest-devices=true}, so other tests' contexts get no pipeline.
  */
 @Singleton
 @Primary
+@Requires(property = "doorplate.test.ingest-devices", value = "true")
 public final class TestIngestDevices implements IngestDevices {
     private final Map<String, IngestDevice> devices = new ConcurrentHashMap<>();
     @Nullable
