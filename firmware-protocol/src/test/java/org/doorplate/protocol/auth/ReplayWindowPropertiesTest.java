@@ -12,7 +12,7 @@ import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.Size;
 
 /** Compares the bitmap window with a plain set of everything accepted, over random histories. */
-class ReplayWindowProperties {
+class ReplayWindowPropertiesTest {
     @Property(tries = 300)
     void windowAgreesWithTheSetOfAcceptedNumbers(
             @ForAll @Size(max = 400) List<@IntRange(min = -80, max = 200) Integer> steps,

@@ -30,7 +30,7 @@ import org.doorplate.protocol.message.Uplink;
  * outside JUnit Jupiter, so there is no {@code @Timeout} here: the number of tries bounds each
  * property instead.
  */
-class CodecProperties {
+class CodecPropertiesTest {
     private final CborCodec cbor = new CborCodec();
     private final JsonCodec json = new JsonCodec();
     private final MessageAuthenticator authenticator = new MessageAuthenticator();
@@ -53,7 +53,7 @@ class CodecProperties {
         return like instanceof Uplink ? json.decodeUplink(bytes) : json.decodeDownlink(bytes);
     }
 
-    @Property(tries = 500)
+    @Property(tries = 300)
     void cborRoundTripIsExactAndCanonical(@ForAll("messages") Message message, @ForAll("keys") DeviceKey key) {
         Envelope<Message> sealed = authenticator.seal(key, message);
         byte[] bytes = cbor.encode(sealed);
@@ -66,7 +66,7 @@ class CodecProperties {
         assertTrue(authenticator.verify(key, decoded.value()));
     }
 
-    @Property(tries = 500)
+    @Property(tries = 300)
     void jsonRoundTripIsExact(@ForAll("messages") Message message, @ForAll("keys") DeviceKey key) {
         Envelope<Message> sealed = authenticator.seal(key, message);
         String text = json.encodeToString(sealed);
@@ -78,7 +78,7 @@ class CodecProperties {
         assertEquals(text, json.encodeToString(decoded.value()));
     }
 
-    @Property(tries = 2000)
+    @Property(tries = 1000)
     void randomBytesNeverThrow(@ForAll @Size(max = 200) byte[] bytes) {
         assertTyped(cbor.decodeUplink(bytes));
         assertTyped(cbor.decodeDownlink(bytes));
@@ -87,7 +87,7 @@ class CodecProperties {
         assertNotNull(new UplinkVerifier(id -> Optional.empty()).verify(bytes));
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 500)
     void mutatedCborNeverThrowsAndDecodesOnlyItsOwnCanonicalForm(@ForAll("messages") Message message,
             @ForAll @IntRange(max = 10_000) int where, @ForAll byte value, @ForAll @IntRange(max = 2) int how) {
         byte[] bytes = mutate(cbor.encode(authenticator.seal(MessageArbitraries.keys().sample(), message)),
@@ -101,7 +101,7 @@ class CodecProperties {
         }
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 500)
     void mutatedJsonNeverThrows(@ForAll("messages") Message message,
             @ForAll @IntRange(max = 10_000) int where, @ForAll byte value, @ForAll @IntRange(max = 2) int how) {
         byte[] bytes = mutate(json.encode(authenticator.seal(MessageArbitraries.keys().sample(), message)),
@@ -110,7 +110,7 @@ class CodecProperties {
         assertTyped(decodeJson(message, bytes));
     }
 
-    @Property(tries = 500)
+    @Property(tries = 300)
     void tamperedCborNeverVerifies(@ForAll("messages") Message message, @ForAll("keys") DeviceKey key,
             @ForAll @IntRange(max = 10_000) int where, @ForAll byte value, @ForAll @IntRange(max = 2) int how) {
         byte[] original = cbor.encode(authenticator.seal(key, message));
@@ -123,7 +123,7 @@ class CodecProperties {
         }
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void everyTruncationIsAnError(@ForAll("messages") Message message) {
         Envelope<Message> sealed = authenticator.seal(MessageArbitraries.keys().sample(), message);
         byte[] cborBytes = cbor.encode(sealed);
