@@ -1,10 +1,12 @@
 package org.doorplate.server.telemetry;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
 /**
- * The sequence numbers stored for a device, for the simulator's end-to-end check.
+ * The sequence numbers stored for a device, for the simulator's end-to-end check. Empty lists
+ * are written out: a verifier reads {@code "duplicates": []} as the good news.
  *
  * @param device the device
  * @param sequences every stored sequence number, ascending, each once
@@ -12,5 +14,6 @@ import java.util.List;
  * @param truncated whether the list stops at the answer's limit
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record StoredSequences(String device, List<Long> sequences, List<Long> duplicates, boolean truncated) {
 }
