@@ -115,6 +115,11 @@ public final class ServerApi {
         return call("POST", path, body, expectedStatus, what);
     }
 
+    /** Issues a PUT of {@code body} expecting 200 and returns the JSON answer. */
+    public JsonNode put(String path, JsonNode body, String what) {
+        return call("PUT", path, body, 200, what);
+    }
+
     private JsonNode call(String method, String path, JsonNode body, int expected, String what) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
             .header("Accept", "application/json");
