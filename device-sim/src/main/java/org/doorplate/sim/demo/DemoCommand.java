@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -148,6 +149,8 @@ public final class DemoCommand implements Callable<Integer> {
         int coaps = Ports.udp(5684);
         String password = "demo-" + HexFormat.of().formatHex(random(4));
         dataDir = Files.createTempDirectory("doorplate-demo-");
+        // Run as root, the embedded PostgreSQL drops to 'nobody', which must be able to enter.
+        Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwxr-xr-x"));
         URI base = URI.create("http://127.0.0.1:" + http);
         Map<String, String> env = Map.of(
             "DOORPLATE_DEMO", "true",
