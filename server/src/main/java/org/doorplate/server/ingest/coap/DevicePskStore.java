@@ -1,0 +1,77 @@
+package org.doorplate.server.ingest.coap;
+
+import java.net.InetSocketAddress;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import javax.crypto.SecretKey;
+import org.doorplate.protocol.message.DeviceIds;
+import org.eclipse.californium.scandium.dtls.ConnectionId;
+import org.eclipse.californium.scandium.dtls.HandshakeResultHandler;
+import org.eclipse.californium.scandium.dtls.PskPublicInformation;
+import org.eclipse.californium.scandium.dtls.PskSecretResult;
+import org.eclipse.californium.scandium.dtls.pskstore.AdvancedPskStore;
+import org.eclipse.californium.scandium.util.SecretUtil;
+import org.eclipse.californium.scandium.util.ServerNames;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's PSK store: the PSK identity is the device id, the secret is the device key.
+ * An unknown or disabled device gets no secret, which makes Scandium fail the handshake.
+ *
+ * <p>The lookup may reach the database on a cache miss, so it runs on the adapter's own threads
+ * and hands the result back asynchronously, as {@link AdvancedPskStore} allows: Scandium's few
+ * connector threads keep serving other devices meanwhile.
+ */
+final class DevicePskStore implements AdvancedPskStore {
+    private static final Logger LOG = LoggerFactory.getLogger(DevicePskStore.class);
+
+    private final DeviceKeys keys;
+    private final Executor lookups;
+    private volatile HandshakeResultHandler resultHandler;
+
+    DevicePskStore(DeviceKeys keys, Executor lookups) {
+        this.keys = keys;
+        this.lookups = lookups;
+    }
+
+    @Override
+    public boolean hasEcdhePskSupported() {
+        return true;
+    }
+
+    @Override
+    public PskSecretResult requestPskSecretResult(ConnectionId cid, ServerNames serverName,
+            PskPublicInformation identity, String hmacAlgorithm, SecretKey otherSecret, byte[] seed,
+            boolean useExtendedMasterSecret) {
+        lookups.execute(() -> resultHandler.apply(lookup(cid, identity)));
+        return null;
+    }
+
+    private PskSecretResult lookup(ConnectionId cid, PskPublicInformation identity) {
+        String deviceId = identity.getPublicInfoAsString();
+        SecretKey secret = null;
+        try {
+            Optional<byte[]> key = DeviceIds.isValid(deviceId) ? keys.activeKey(deviceId) : Optional.empty();
+            if (key.isPresent()) {
+                secret = SecretUtil.create(key.get(), "PSK");
+            } else {
+                LOG.debug("no psk for identity [device: {}]", deviceId);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("psk lookup failed [device: {}]", deviceId, e);
+        }
+        return new PskSecretResult(cid, identity, secret);
+    }
+
+    /** Only used by DTLS clients; the server never starts a handshake. */
+    @Override
+    public PskPublicInformation getIdentity(InetSocketAddress peerAddress, ServerNames virtualHost) {
+        return null;
+    }
+
+    @Override
+    public void setResultHandler(HandshakeResultHandler resultHandler) {
+        this.resultHandler = resultHandler;
+    }
+}
