@@ -9,10 +9,10 @@ import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.core.network.Endpoint;
+import org.eclipse.californium.elements.UDPConnector;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.config.SystemConfig;
 import org.eclipse.californium.elements.config.UdpConfig;
-import org.eclipse.californium.elements.udp.UDPConnector;
 import org.eclipse.californium.scandium.DTLSConnector;
 import org.eclipse.californium.scandium.config.DtlsConfig;
 import org.eclipse.californium.scandium.config.DtlsConfig.DtlsRole;
@@ -35,7 +35,9 @@ final class CoapServerFactory {
      * the device would need a new handshake after every NAT rebinding.
      */
     private static final int CONNECTION_ID_BYTES = 6;
-    /** Room for the CoAP header, token and options beside the largest payload. */
+    /** RFC 6347 4.1 (via RFC 5246 6.2.1): a DTLS record carries at most 2^14 bytes. */
+    private static final int MAX_RECORD_PLAINTEXT_BYTES = 16_384;
+    /** Room for the CoAP header, token and options beside the payload. */
     private static final int HEADER_ROOM_BYTES = 256;
 
     @Context
@@ -67,13 +69,11 @@ final class CoapServerFactory {
     static Configuration californiumConfiguration(CoapConfiguration settings) {
         Configuration config = new Configuration(CoapConfig.DEFINITIONS, DtlsConfig.DEFINITIONS,
             UdpConfig.DEFINITIONS, SystemConfig.DEFINITIONS);
-        int maxMessage = UplinkLimits.MAX_PAYLOAD_BYTES + HEADER_ROOM_BYTES;
-        config.set(CoapConfig.MAX_MESSAGE_SIZE, maxMessage);
         // A block-wise body above the limit is refused with 4.13 before it is reassembled.
-        config.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, UplinkLimits.MAX_PAYLOAD_BYTES);
-        config.set(CoapConfig.PREFERRED_BLOCK_SIZE, 512);
-        // Large enough that an oversize datagram arrives whole and is answered with 4.13.
-        config.set(UdpConfig.UDP_DATAGRAM_SIZE, 2 * maxMessage);
+        config.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, UplinkLimits.MAX_BODY_BYTES);
+        // A plain datagram up to a DTLS record's size arrives whole, so that an oversize one is
+        // answered with 4.13 rather than cut.
+        config.set(UdpConfig.UDP_DATAGRAM_SIZE, MAX_RECORD_PLAINTEXT_BYTES + HEADER_ROOM_BYTES);
         config.set(CoapConfig.EXCHANGE_LIFETIME, settings.getExchangeLifetime().toMillis(), TimeUnit.MILLISECONDS);
         // Bounded per-peer memory of message ids: a chatty peer cannot crowd out the others.
         config.set(CoapConfig.DEDUPLICATOR, CoapConfig.DEDUPLICATOR_PEERS_MARK_AND_SWEEP);
@@ -88,12 +88,12 @@ final class CoapServerFactory {
         config.set(DtlsConfig.DTLS_STALE_CONNECTION_THRESHOLD, settings.getDtlsIdleTimeout().toSeconds(),
             TimeUnit.SECONDS);
         // RFC 7925 4.2 makes AES-128-CCM-8 mandatory for CoAP devices; the others serve
-        // gateways and general-purpose TLS stacks such as OpenSSL.
+        // general-purpose stacks such as OpenSSL. All are AEAD suites (no CBC, RFC 9325 4.2).
         config.setAsList(DtlsConfig.DTLS_CIPHER_SUITES,
             CipherSuite.TLS_PSK_WITH_AES_128_CCM_8,
+            CipherSuite.TLS_PSK_WITH_AES_128_CCM,
             CipherSuite.TLS_PSK_WITH_AES_128_GCM_SHA256,
-            CipherSuite.TLS_ECDHE_PSK_WITH_AES_128_CBC_SHA256,
-            CipherSuite.TLS_PSK_WITH_AES_128_CBC_SHA256);
+            CipherSuite.TLS_ECDHE_PSK_WITH_AES_128_GCM_SHA256);
         return config;
     }
 

@@ -7,9 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
+import org.doorplate.server.command.CommandEncoder;
+import org.doorplate.server.command.PendingCommands;
 import org.doorplate.server.ingest.IngestOutcome;
 import org.doorplate.server.ingest.RawUplink;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.server.resources.CoapExchange;
 import org.slf4j.Logger;
@@ -23,9 +26,13 @@ final class UplinkReplies {
     private static final int MAX_DIAGNOSTIC_BYTES = 120;
 
     private final CoapMetrics metrics;
+    private final PendingCommands commands;
+    private final CommandEncoder encoder;
 
-    UplinkReplies(CoapMetrics metrics) {
+    UplinkReplies(CoapMetrics metrics, PendingCommands commands, CommandEncoder encoder) {
         this.metrics = metrics;
+        this.commands = commands;
+        this.encoder = encoder;
     }
 
     void answer(CoapExchange exchange, RawUplink uplink, IngestOutcome outcome, Throwable error) {
@@ -53,8 +60,28 @@ final class UplinkReplies {
         }
     }
 
+    /**
+     * 2.04, with the device's oldest pending command as CBOR when it has one. A device on the
+     * plain endpoint has no authenticated id, so it gets no command.
+     */
     private Response changed(RawUplink uplink) {
-        return new Response(ResponseCode.CHANGED);
+        Response response = new Response(ResponseCode.CHANGED);
+        String deviceId = uplink.authenticatedDeviceId();
+        if (deviceId == null) {
+            return response;
+        }
+        try {
+            commands.nextAfter(deviceId, uplink.payload(), uplink.format()).ifPresent(command -> {
+                response.setPayload(encoder.cbor(command));
+                response.getOptions().setContentFormat(MediaTypeRegistry.APPLICATION_CBOR);
+                LOG.debug("command piggybacked [device: {}, command: {}]", deviceId, command.commandId());
+            });
+        } catch (RuntimeException e) {
+            // The uplink is stored, so it is acknowledged all the same; the command stays
+            // pending and rides on a later response.
+            LOG.warn("no pending command attached [device: {}]: {}", deviceId, e.getMessage());
+        }
+        return response;
     }
 
     /** 5.03 with Max-Age: RFC 7252 5.9.3.4 makes Max-Age the time after which to retry. */

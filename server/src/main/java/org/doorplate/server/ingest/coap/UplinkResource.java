@@ -5,6 +5,7 @@ import java.security.Principal;
 import java.time.Clock;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.doorplate.protocol.transport.CoapPaths;
 import org.doorplate.server.ingest.PayloadFormat;
 import org.doorplate.server.ingest.RawUplink;
 import org.doorplate.server.ingest.Transport;
@@ -28,9 +29,6 @@ import org.eclipse.californium.elements.auth.PreSharedKeyIdentity;
  */
 @Singleton
 final class UplinkResource extends CoapResource {
-    /** The CoAP path of the uplink resource. */
-    static final String PATH = "up";
-
     private final UplinkPipeline pipeline;
     private final UplinkReplies replies;
     private final CoapThreads threads;
@@ -40,7 +38,7 @@ final class UplinkResource extends CoapResource {
 
     UplinkResource(UplinkPipeline pipeline, UplinkReplies replies, CoapThreads threads, CoapMetrics metrics,
             Clock clock, CoapConfiguration settings) {
-        super(PATH);
+        super(CoapPaths.UPLINK);
         this.pipeline = pipeline;
         this.replies = replies;
         this.threads = threads;
@@ -61,8 +59,9 @@ final class UplinkResource extends CoapResource {
                 "content format: expected 60 (cbor) or 50 (json), found " + request.getOptions().getContentFormat());
             return;
         }
-        if (request.getPayloadSize() > UplinkLimits.MAX_PAYLOAD_BYTES) {
-            refuseOversize(exchange, request.getPayloadSize());
+        int limit = UplinkLimits.maxPayloadBytes(format);
+        if (request.getPayloadSize() > limit) {
+            refuseOversize(exchange, request.getPayloadSize(), limit);
             return;
         }
 
@@ -85,13 +84,13 @@ final class UplinkResource extends CoapResource {
         exchange.respond(UplinkReplies.diagnostic(code, detail));
     }
 
-    private void refuseOversize(CoapExchange exchange, int size) {
+    private void refuseOversize(CoapExchange exchange, int size, int limit) {
         metrics.request(CoapMetrics.Answer.REJECTED);
         metrics.rejection("oversize");
         Response response = UplinkReplies.diagnostic(ResponseCode.REQUEST_ENTITY_TOO_LARGE,
-            "payload: expected at most " + UplinkLimits.MAX_PAYLOAD_BYTES + " bytes, found " + size);
+            "payload: expected at most " + limit + " bytes, found " + size);
         // RFC 7252 5.10.9: Size1 tells the client the largest body the server accepts.
-        response.getOptions().setSize1(UplinkLimits.MAX_PAYLOAD_BYTES);
+        response.getOptions().setSize1(limit);
         exchange.respond(response);
     }
 
