@@ -67,6 +67,16 @@ public final class Samples {
             OptionalLong.of(17), Optional.of("backlight driver open circuit"));
     }
 
+    public static DeviceEvent bootEvent() {
+        return new DeviceEvent(new Header(DOORPLATE, 0, Instant.EPOCH), EventKind.BOOT,
+            OptionalLong.of(DeviceEvent.MAX_CODE), Optional.of("重启：看门狗"));
+    }
+
+    public static MarkerReading markerReadingSouthWest() {
+        return new MarkerReading(new Header(MARKER, Header.MAX_SEQ, Header.MAX_TIME),
+            new GnssFix(-338688000, -700000001, -12345, 0, 0, FixType.RTK_FLOAT), 18000, true, 0, 65535, -600, -200);
+    }
+
     public static ReadingBatch markerBatch() {
         List<BatchEntry> entries = List.of(
             markerReading(new Header(MARKER, 1044, TIME.plusSeconds(300))),
@@ -105,9 +115,9 @@ public final class Samples {
 
     /** Every sample message, each type at least once. */
     public static List<Message> all() {
-        return List.of(markerReading(), doorplateReading(), doorplateReadingWithFix(), tamperEvent(), faultEvent(),
-            markerBatch(), commandResult(), failedCommandResult(), setInterval(), setThresholds(), reboot(),
-            locate());
+        return List.of(markerReading(), markerReadingSouthWest(), doorplateReading(), doorplateReadingWithFix(),
+            tamperEvent(), faultEvent(), bootEvent(), markerBatch(), commandResult(), failedCommandResult(),
+            setInterval(), setThresholds(), reboot(), locate());
     }
 
     public static DeviceKey keyOf(Message message) {

@@ -90,7 +90,8 @@ public final class CborCodec {
                 : MessageMapper.readDownlink(reader));
         } catch (DecodeException e) {
             return DecodeResult.failed(e.error());
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException e) {
+            // A decoder bug must still end as a typed error, never as an exception in the caller.
             return DecodeResult.failed(new DecodeError(RejectReason.MALFORMED, "",
                 "undecodable message (" + e.getClass().getSimpleName() + ")"));
         }

@@ -150,6 +150,11 @@ final class CborFieldReader extends FieldReader {
     }
 
     @Override
+    boolean showsDecimals() {
+        return false;
+    }
+
+    @Override
     String show(Field field, long value) {
         return Long.toString(value);
     }

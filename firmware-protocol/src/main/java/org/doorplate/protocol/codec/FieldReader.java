@@ -72,9 +72,12 @@ abstract class FieldReader {
 
     String rangeText(Field field) {
         String range = show(field, field.min()) + ".." + show(field, field.max());
-        return field.scale() == 0 ? "integer in " + range
+        return field.scale() == 0 || !showsDecimals() ? "integer in " + range
             : "number in " + range + " with at most " + field.scale() + " decimals";
     }
+
+    /** Whether this encoding writes fixed-point values as decimals in their natural unit. */
+    abstract boolean showsDecimals();
 
     /** How a value of {@code field} is written in this encoding. */
     abstract String show(Field field, long value);

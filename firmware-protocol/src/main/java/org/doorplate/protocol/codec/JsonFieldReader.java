@@ -50,10 +50,12 @@ final class JsonFieldReader extends FieldReader {
     @Override
     long integer(Field field) {
         BigDecimal number = get(field, BigDecimal.class, "number");
-        BigDecimal scaled = number.movePointRight(field.scale());
-        boolean inRange = scaled.compareTo(BigDecimal.valueOf(field.min())) >= 0
-            && scaled.compareTo(BigDecimal.valueOf(field.max())) <= 0;
-        if (!inRange || scaled.stripTrailingZeros().scale() > 0) {
+        // Bound the exponent before scaling: 1e999999999 is a short JSON number.
+        BigDecimal exact = number.signum() == 0 ? BigDecimal.ZERO : number.stripTrailingZeros();
+        boolean fits = exact.scale() <= field.scale() && exact.precision() - exact.scale() <= 19;
+        BigDecimal scaled = fits ? exact.movePointRight(field.scale()) : null;
+        if (scaled == null || scaled.compareTo(BigDecimal.valueOf(field.min())) < 0
+                || scaled.compareTo(BigDecimal.valueOf(field.max())) > 0) {
             throw new DecodeException(RejectReason.INVALID_VALUE, label(field),
                 "expected " + rangeText(field) + ", found " + number);
         }
@@ -92,8 +94,8 @@ final class JsonFieldReader extends FieldReader {
         String text = get(field, String.class, "string");
         Instant time;
         try {
-            if (text.length() > MAX_TIME_LENGTH) {
-                throw new DateTimeParseException("too long", text.substring(0, MAX_TIME_LENGTH), 0);
+            if (text.length() > MAX_TIME_LENGTH || !text.endsWith("Z")) {
+                throw new DateTimeParseException("not an ISO-8601 UTC time", abbreviate(text), 0);
             }
             time = Instant.parse(text);
         } catch (DateTimeParseException e) {
@@ -149,6 +151,11 @@ final class JsonFieldReader extends FieldReader {
                     "not defined for this message type");
             }
         }
+    }
+
+    @Override
+    boolean showsDecimals() {
+        return true;
     }
 
     @Override

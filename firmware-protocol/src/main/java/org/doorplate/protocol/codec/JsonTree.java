@@ -57,8 +57,9 @@ final class JsonTree {
             }
             return root;
         } catch (JsonProcessingException e) {
-            throw malformed("", "invalid JSON at line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+            String where = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw malformed("", "invalid JSON" + where + ": " + e.getOriginalMessage());
         } catch (IOException e) {
             throw malformed("", "unreadable JSON: " + e.getMessage());
         }
