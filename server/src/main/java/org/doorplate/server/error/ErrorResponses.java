@@ -1,8 +1,10 @@
 package org.doorplate.server.error;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.annotation.NonNull;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -13,6 +15,7 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.http.server.exceptions.response.HtmlErrorResponseBodyProvider;
 import io.micronaut.json.JsonSyntaxException;
+import io.micronaut.serde.exceptions.SerdeException;
 import jakarta.inject.Singleton;
 
 import java.util.Collection;
@@ -30,6 +33,8 @@ import java.util.stream.Collectors;
 @Singleton
 @Replaces(ErrorResponseProcessor.class)
 public final class ErrorResponses implements ErrorResponseProcessor<Object> {
+    private static final String NOT_JSON = "the request body is not valid JSON: ";
+
     private final HtmlErrorResponseBodyProvider html;
 
     ErrorResponses(HtmlErrorResponseBodyProvider html) {
@@ -76,14 +81,46 @@ public final class ErrorResponses implements ErrorResponseProcessor<Object> {
             // The router has logged the exception with its stack trace; the caller learns nothing of it.
             return "internal server error";
         }
-        if (cause instanceof JsonSyntaxException || cause instanceof JsonProcessingException) {
-            return "the request body is not valid JSON";
+        Optional<String> unreadable = unreadableBody(cause);
+        if (unreadable.isPresent()) {
+            return unreadable.get();
         }
         List<Error> errors = context.getErrors();
+        String reason = HttpStatus.valueOf(httpCode).getReason();
+        if (httpCode == HttpStatus.UNAUTHORIZED.getCode() && onlyReason(errors, reason)) {
+            return "sign in required: send the bearer token from POST /login";
+        }
+        if (httpCode == HttpStatus.FORBIDDEN.getCode() && onlyReason(errors, reason)) {
+            return "your roles do not allow this";
+        }
         if (errors.isEmpty()) {
-            return HttpStatus.valueOf(httpCode).getReason().toLowerCase(Locale.ROOT);
+            return reason.toLowerCase(Locale.ROOT);
         }
         return errors.stream().map(ErrorResponses::describe).collect(Collectors.joining("; "));
+    }
+
+    private static boolean onlyReason(List<Error> errors, String reason) {
+        return errors.isEmpty() || errors.size() == 1 && errors.get(0).getMessage().equals(reason);
+    }
+
+    /**
+     * A body the JSON reader refused. The parser's own words say what is wrong and where; the
+     * framework's wrapping around them (argument names, source excerpts) is dropped.
+     */
+    private static Optional<String> unreadableBody(@Nullable Throwable failure) {
+        Throwable unreadable = null;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                JsonLocation at = json.getLocation();
+                String where = at == null || at.getLineNr() < 0 ? ""
+                    : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+                return Optional.of(NOT_JSON + json.getOriginalMessage().strip() + where);
+            }
+            if (unreadable == null && (cause instanceof SerdeException || cause instanceof JsonSyntaxException)) {
+                unreadable = cause;
+            }
+        }
+        return Optional.ofNullable(unreadable).map(cause -> NOT_JSON + cause.getMessage().strip());
     }
 
     private static String describe(Error error) {

@@ -66,16 +66,29 @@ class ErrorResponsesTest implements TestPropertyProvider {
     }
 
     @Test
-    void malformedJsonIsBadRequestWithoutParserDetails() {
+    void malformedJsonIsBadRequestSayingWhere() {
         // WHEN the body is not JSON at all
         HttpResponse<?> response = fail(HttpRequest.POST("/test/errors/things", "{name: nope")
             .contentType(MediaType.APPLICATION_JSON_TYPE));
 
-        // THEN 400 with a plain message, not the parser's text
+        // THEN 400 saying where the JSON breaks, without the framework's wrapping
         assertEquals(HttpStatus.BAD_REQUEST, response.status());
         ErrorBody body = response.getBody(ErrorBody.class).orElseThrow();
         assertEquals("bad_request", body.error());
-        assertEquals("the request body is not valid JSON", body.message());
+        assertTrue(body.message().startsWith("the request body is not valid JSON: "), body.message());
+        assertTrue(body.message().contains("line 1"), body.message());
+        assertFalse(body.message().contains("Source"), body.message());
+    }
+
+    @Test
+    void jsonOfTheWrongShapeIsBadRequest() {
+        HttpResponse<?> response = fail(HttpRequest.POST("/test/errors/things", "{\"name\": [1, 2]}")
+            .contentType(MediaType.APPLICATION_JSON_TYPE));
+
+        assertEquals(HttpStatus.BAD_REQUEST, response.status());
+        String message = response.getBody(ErrorBody.class).orElseThrow().message();
+        assertTrue(message.startsWith("the request body is not valid JSON: "), message);
+        assertFalse(message.contains("Failed to convert argument"), message);
     }
 
     @Test
@@ -95,6 +108,14 @@ class ErrorResponsesTest implements TestPropertyProvider {
 
         assertEquals(HttpStatus.BAD_REQUEST, response.status());
         assertEquals("bad_request", response.getBody(ErrorBody.class).orElseThrow().error());
+    }
+
+    @Test
+    void unknownPathIsNotFoundAndWrongMethodNotAllowed() {
+        assertEquals(HttpStatus.NOT_FOUND, fail(HttpRequest.GET("/test/no-such-path")).status());
+        assertEquals("not_found", fail(HttpRequest.GET("/test/no-such-path")).getBody(ErrorBody.class)
+            .orElseThrow().error());
+        assertEquals(HttpStatus.METHOD_NOT_ALLOWED, fail(HttpRequest.DELETE("/test/errors/count")).status());
     }
 
     @Test

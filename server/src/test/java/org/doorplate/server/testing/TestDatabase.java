@@ -27,7 +27,9 @@ import java.util.stream.Stream;
  * }
  * }</pre>
  * Besides the database it names a scratch data directory and a fixed master key, so tests never
- * write into the user's {@code ~/.doorplate}.
+ * write into the user's {@code ~/.doorplate}, and a low PBKDF2 iteration count. Create accounts
+ * with {@link TestAccounts} rather than {@code doorplate.admin-password}: all test classes of a
+ * JVM share this database, and the first admin password set would win.
  */
 public final class TestDatabase {
     /** The master key every test context shares, so tokens made in one test work in another. */
@@ -49,7 +51,9 @@ public final class TestDatabase {
             "doorplate.db.user", ADMIN_USER,
             "doorplate.db.password", "",
             "doorplate.data-dir", db.dataDir().toString(),
-            "doorplate.master-key", MASTER_KEY);
+            "doorplate.master-key", MASTER_KEY,
+            // Real PBKDF2, with a count that keeps a login in tests at a millisecond.
+            "doorplate.security.password-iterations", "1000");
     }
 
     /** The JDBC URL of the test database (user {@code postgres}, no password). */
