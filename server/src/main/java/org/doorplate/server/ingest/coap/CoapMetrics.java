@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The adapter's Micrometer counters: {@code doorplate.coap.requests} by outcome,
  * {@code doorplate.coap.rejections} by reason and {@code doorplate.coap.dtls.handshakes} by
- * result. Tag values come from fixed vocabularies, so the number of series stays bounded.
+ * result ({@code success}, {@code failure}, {@code unknown_identity}). Tag values come from fixed vocabularies, so the number of series stays bounded.
  */
 @Singleton
 final class CoapMetrics {
@@ -19,11 +19,13 @@ final class CoapMetrics {
     private final Map<String, Counter> rejections = new ConcurrentHashMap<>();
     private final Counter handshakesSucceeded;
     private final Counter handshakesFailed;
+    private final Counter identitiesRefused;
 
     CoapMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.handshakesSucceeded = handshakes("success");
         this.handshakesFailed = handshakes("failure");
+        this.identitiesRefused = handshakes("unknown_identity");
     }
 
     /** Counts an answered uplink request; {@code outcome} is one of {@link Answer}'s names. */
@@ -49,6 +51,15 @@ final class CoapMetrics {
 
     void handshakeFailed() {
         handshakesFailed.increment();
+    }
+
+    /**
+     * A PSK identity that is not an active device. Scandium then drops the handshake without an
+     * alert (RFC 4279 2 allows either), so a prober learns nothing; the handshake itself is
+     * counted as a failure only later, when it expires.
+     */
+    void identityRefused() {
+        identitiesRefused.increment();
     }
 
     private Counter handshakes(String result) {

@@ -28,11 +28,13 @@ final class DevicePskStore implements AdvancedPskStore {
 
     private final DeviceKeys keys;
     private final Executor lookups;
+    private final CoapMetrics metrics;
     private volatile HandshakeResultHandler resultHandler;
 
-    DevicePskStore(DeviceKeys keys, Executor lookups) {
+    DevicePskStore(DeviceKeys keys, Executor lookups, CoapMetrics metrics) {
         this.keys = keys;
         this.lookups = lookups;
+        this.metrics = metrics;
     }
 
     @Override
@@ -56,6 +58,7 @@ final class DevicePskStore implements AdvancedPskStore {
             if (key.isPresent()) {
                 secret = SecretUtil.create(key.get(), "PSK");
             } else {
+                metrics.identityRefused();
                 LOG.debug("no psk for identity [device: {}]", deviceId);
             }
         } catch (RuntimeException e) {

@@ -12,12 +12,12 @@ import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.network.Endpoint;
 
 /** Small helpers shared by the CoAP tests. */
-final class CoapTestSupport {
+public final class CoapTestSupport {
     private CoapTestSupport() {
     }
 
     /** The loopback address of the server's endpoint for {@code scheme} ({@code coaps} or {@code coap}). */
-    static InetSocketAddress endpoint(CoapServer server, String scheme) {
+    public static InetSocketAddress endpoint(CoapServer server, String scheme) {
         for (Endpoint endpoint : server.getEndpoints()) {
             if (endpoint.getUri().getScheme().equals(scheme)) {
                 return new InetSocketAddress("127.0.0.1", endpoint.getAddress().getPort());
@@ -27,7 +27,7 @@ final class CoapTestSupport {
     }
 
     /** The sequence numbers stored for the device, readings and events together, ascending. */
-    static List<Long> storedSeqs(String deviceId) throws SQLException {
+    public static List<Long> storedSeqs(String deviceId) throws SQLException {
         return storedSeqs(TestDatabase.connect(), deviceId);
     }
 

@@ -37,7 +37,7 @@ import org.eclipse.californium.scandium.dtls.pskstore.AdvancedSinglePskStore;
  * send exactly the datagrams a device would, including a retransmitted CON with the same
  * message id. It acknowledges separate CON responses as RFC 7252 5.2.2 requires.
  */
-final class DtlsTestClient implements AutoCloseable {
+public final class DtlsTestClient implements AutoCloseable {
     private static final AtomicInteger NEXT_MID = new AtomicInteger(1000);
 
     private final DTLSConnector connector;
@@ -47,14 +47,16 @@ final class DtlsTestClient implements AutoCloseable {
     private final UdpDataSerializer serializer = new UdpDataSerializer();
     private final UdpDataParser parser = new UdpDataParser();
 
-    DtlsTestClient(String identity, byte[] key, InetSocketAddress server) throws IOException {
+    public DtlsTestClient(String identity, byte[] key, InetSocketAddress server) throws IOException {
         this.server = server;
         Configuration config = new Configuration(CoapConfig.DEFINITIONS, DtlsConfig.DEFINITIONS,
             UdpConfig.DEFINITIONS, SystemConfig.DEFINITIONS);
         config.set(DtlsConfig.DTLS_ROLE, DtlsRole.CLIENT_ONLY);
         // Length 0: the client supports connection ids (RFC 9146) without asking for one itself.
         config.set(DtlsConfig.DTLS_CONNECTION_ID_LENGTH, 0);
-        config.set(DtlsConfig.DTLS_MAX_RETRANSMISSIONS, 2);
+        // Loopback answers at once: a handshake that is refused fails within about a second.
+        config.set(DtlsConfig.DTLS_RETRANSMISSION_TIMEOUT, 300, TimeUnit.MILLISECONDS);
+        config.set(DtlsConfig.DTLS_MAX_RETRANSMISSIONS, 1);
         DtlsConnectorConfig dtls = DtlsConnectorConfig.builder(config)
             .setAddress(new InetSocketAddress("127.0.0.1", 0))
             .setAdvancedPskStore(new AdvancedSinglePskStore(identity, key))
@@ -65,7 +67,7 @@ final class DtlsTestClient implements AutoCloseable {
     }
 
     /** A POST to {@code /up}; {@code mid} is fixed by the caller so it can be resent as is. */
-    Request post(byte[] payload, int contentFormat, boolean confirmable) {
+    public Request post(byte[] payload, int contentFormat, boolean confirmable) {
         Request request = new Request(Code.POST,
             confirmable ? Type.CON : Type.NON);
         request.setMID(NEXT_MID.getAndIncrement() & 0xffff);
@@ -78,7 +80,7 @@ final class DtlsTestClient implements AutoCloseable {
     }
 
     /** Sends the request's datagram (again, for a retransmission). */
-    void send(Request request) {
+    public void send(Request request) {
         RawData raw = serializer.serializeRequest(request, new MessageCallback() {
             @Override
             public void onConnecting() {
@@ -105,13 +107,13 @@ final class DtlsTestClient implements AutoCloseable {
     }
 
     /** Sends and waits for the response with the request's token. */
-    Response exchange(Request request, Duration timeout) throws InterruptedException {
+    public Response exchange(Request request, Duration timeout) throws InterruptedException {
         send(request);
         return awaitResponse(request.getToken(), timeout);
     }
 
     /** The next response with this token, skipping empty ACKs; null on timeout. */
-    Response awaitResponse(Token token, Duration timeout) throws InterruptedException {
+    public Response awaitResponse(Token token, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             long left = deadline - System.nanoTime();
@@ -123,7 +125,7 @@ final class DtlsTestClient implements AutoCloseable {
     }
 
     /** Completes when sending failed, for example because the DTLS handshake failed. */
-    CompletableFuture<Throwable> sendError() {
+    public CompletableFuture<Throwable> sendError() {
         return sendError;
     }
 
