@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The adapter's Micrometer counters: {@code doorplate.coap.requests} by outcome,
  * {@code doorplate.coap.rejections} by reason and {@code doorplate.coap.dtls.handshakes} by
- * result ({@code success}, {@code failure}, {@code unknown_identity}). Tag values come from fixed vocabularies, so the number of series stays bounded.
+ * result ({@code success}, {@code failure}, {@code unknown_identity}). Tag values come from
+ * fixed vocabularies, so the number of series stays bounded.
  */
 @Singleton
 final class CoapMetrics {

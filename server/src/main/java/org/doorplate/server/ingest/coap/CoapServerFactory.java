@@ -47,7 +47,8 @@ final class CoapServerFactory {
         Configuration config = californiumConfiguration(settings);
         CoapServer server = new CoapServer(config);
         server.add(uplinks);
-        server.addEndpoint(secureEndpoint(config, settings, new DevicePskStore(keys, threads.keyLookups(), metrics), metrics));
+        DevicePskStore pskStore = new DevicePskStore(keys, threads.keyLookups(), metrics);
+        server.addEndpoint(secureEndpoint(config, settings, pskStore, metrics));
         if (settings.isPlainEnabled()) {
             server.addEndpoint(plainEndpoint(config, settings));
         }
