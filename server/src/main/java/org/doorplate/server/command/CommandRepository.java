@@ -95,14 +95,17 @@ final class CommandRepository {
     /**
      * Claims up to {@code limit} commands whose MQTT publish is due and schedules the next one:
      * {@code first} after the first publish, doubling each time up to {@code longest}, none after
-     * {@code maxSends} publishes.
+     * {@code maxSends} publishes. Only each device's oldest pending command goes out, as over
+     * CoAP: a device ignores a command id lower than one it has executed (PROTOCOL.md 11), so
+     * a newer command must not overtake an older one.
      */
     List<StoredCommand> claimDueForMqtt(Instant now, int maxSends, Duration first, Duration longest, int limit) {
         String sql = "UPDATE commands c SET sent_count = c.sent_count + 1, last_sent_at = ?, last_channel = 'mqtt',"
             + " next_send_at = CASE WHEN c.sent_count + 1 >= ? THEN NULL"
             + " ELSE ?::timestamptz + LEAST(?::float8, ?::float8 * power(2, LEAST(c.sent_count, 30)))"
             + " * interval '1 millisecond' END"
-            + " FROM (SELECT id FROM commands WHERE confirmed_at IS NULL AND next_send_at <= ?"
+            + " FROM (SELECT id FROM commands p WHERE confirmed_at IS NULL AND next_send_at <= ?"
+            + " AND id = (SELECT min(id) FROM commands o WHERE o.device_id = p.device_id AND o.confirmed_at IS NULL)"
             + " ORDER BY next_send_at LIMIT ? FOR UPDATE SKIP LOCKED) due WHERE c.id = due.id"
             + " RETURNING " + prefixed("c.");
         return query(sql, statement -> {
