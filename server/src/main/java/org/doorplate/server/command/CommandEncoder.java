@@ -1,25 +1,27 @@
 package org.doorplate.server.command;
 
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import org.doorplate.protocol.auth.DeviceKey;
 import org.doorplate.protocol.auth.MessageAuthenticator;
 import org.doorplate.protocol.codec.CborCodec;
 import org.doorplate.protocol.message.Command;
-import org.doorplate.server.device.DeviceRegistry;
 import org.doorplate.server.error.DoorplateException;
+import org.doorplate.server.ingest.IngestDevices;
 
 /**
  * Encodes a command for the wire: CBOR with the MAC under the device's key, so that the device
  * can tell a genuine command from a forged one whatever the transport (PROTOCOL.md).
  */
 @Singleton
+@Requires(beans = IngestDevices.class)
 public final class CommandEncoder {
-    private final DeviceRegistry registry;
+    private final IngestDevices devices;
     private final MessageAuthenticator authenticator = new MessageAuthenticator();
     private final CborCodec cbor = new CborCodec();
 
-    CommandEncoder(DeviceRegistry registry) {
-        this.registry = registry;
+    CommandEncoder(IngestDevices devices) {
+        this.devices = devices;
     }
 
     /**
@@ -28,7 +30,7 @@ public final class CommandEncoder {
      * @throws DoorplateException NOT_FOUND when the device is no longer registered
      */
     public byte[] cbor(Command command) {
-        byte[] key = registry.find(command.deviceId())
+        byte[] key = devices.find(command.deviceId())
             .orElseThrow(() -> DoorplateException.notFound("device " + command.deviceId() + ": not registered"))
             .key();
         return cbor.encode(authenticator.seal(DeviceKey.of(key), command));

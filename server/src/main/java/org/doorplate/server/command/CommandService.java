@@ -1,5 +1,6 @@
 package org.doorplate.server.command;
 
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,8 +14,8 @@ import org.doorplate.protocol.message.CommandAction;
 import org.doorplate.protocol.message.CommandResult;
 import org.doorplate.protocol.message.Envelope;
 import org.doorplate.protocol.message.Uplink;
-import org.doorplate.server.device.DeviceRegistry;
 import org.doorplate.server.error.DoorplateException;
+import org.doorplate.server.ingest.IngestDevices;
 import org.doorplate.server.ingest.PayloadFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,7 @@ import org.slf4j.LoggerFactory;
  * that once fetched a command over CoAP gets no MQTT publishes; any other device gets both.
  */
 @Singleton
+@Requires(beans = IngestDevices.class)
 public class CommandService implements PendingCommands {
     private static final Logger LOG = LoggerFactory.getLogger(CommandService.class);
     private static final int LIST_LIMIT = 100;
@@ -34,17 +36,17 @@ public class CommandService implements PendingCommands {
     private final CommandRepository repository;
     private final PendingDevices pending;
     private final MqttCommandSender mqtt;
-    private final DeviceRegistry registry;
+    private final IngestDevices devices;
     private final Clock clock;
     private final CborCodec cbor = new CborCodec();
     private final JsonCodec json = new JsonCodec();
 
     CommandService(CommandRepository repository, PendingDevices pending, MqttCommandSender mqtt,
-            DeviceRegistry registry, Clock clock) {
+            IngestDevices devices, Clock clock) {
         this.repository = repository;
         this.pending = pending;
         this.mqtt = mqtt;
-        this.registry = registry;
+        this.devices = devices;
         this.clock = clock;
     }
 
@@ -119,7 +121,7 @@ public class CommandService implements PendingCommands {
     }
 
     private void requireDevice(String deviceId) {
-        if (registry.find(deviceId).isEmpty()) {
+        if (devices.find(deviceId).isEmpty()) {
             throw DoorplateException.notFound("device " + deviceId + ": not registered");
         }
     }

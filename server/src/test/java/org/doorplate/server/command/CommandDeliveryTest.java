@@ -41,8 +41,8 @@ import org.doorplate.protocol.message.Header;
 import org.doorplate.protocol.message.Outcome;
 import org.doorplate.protocol.transport.Topics;
 import org.doorplate.server.device.DeviceKind;
-import org.doorplate.server.ingest.IngestTestDevices;
 import org.doorplate.server.ingest.TestDevices;
+import org.doorplate.server.ingest.TestIngestDevices;
 import org.doorplate.server.ingest.coap.CoapTestSupport;
 import org.doorplate.server.ingest.coap.DtlsTestClient;
 import org.doorplate.server.security.Roles;
@@ -85,7 +85,7 @@ class CommandDeliveryTest implements TestPropertyProvider {
     @Inject
     CoapServer coap;
     @Inject
-    IngestTestDevices devices;
+    TestIngestDevices devices;
     @Inject
     MqttCommandSender mqttSender;
 
@@ -100,6 +100,7 @@ class CommandDeliveryTest implements TestPropertyProvider {
         properties.put("doorplate.mqtt.url", "tcp://127.0.0.1:1883");
         properties.put("doorplate.mqtt.shared-group", GROUP);
         properties.put("doorplate.mqtt.client-id", GROUP + "-server");
+        properties.put("doorplate.test.ingest-devices", "true");
         // Quick resends, so that the bounded resend rounds run within the test.
         properties.put("doorplate.commands.resend-after", "300ms");
         properties.put("doorplate.commands.max-resend-delay", "300ms");

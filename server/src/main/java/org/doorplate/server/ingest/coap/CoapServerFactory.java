@@ -3,8 +3,11 @@ package org.doorplate.server.ingest.coap;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import org.doorplate.server.ingest.IngestDevices;
+import org.doorplate.server.ingest.UplinkPipeline;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
@@ -23,9 +26,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds and starts the Californium server: a DTLS 1.2 PSK endpoint and, for development only,
- * a plain CoAP endpoint. Destroying the bean stops both and releases their threads.
+ * a plain CoAP endpoint. Destroying the bean stops both and releases their threads. Like the
+ * MQTT adapter it exists only where the uplink pipeline does (a device registry is present).
  */
 @Factory
+@Requires(beans = UplinkPipeline.class)
 final class CoapServerFactory {
     private static final Logger LOG = LoggerFactory.getLogger(CoapServerFactory.class);
     /**
@@ -42,12 +47,12 @@ final class CoapServerFactory {
 
     @Context
     @Bean(preDestroy = "destroy")
-    CoapServer coapServer(CoapConfiguration settings, UplinkResource uplinks, DeviceKeys keys,
+    CoapServer coapServer(CoapConfiguration settings, UplinkResource uplinks, IngestDevices devices,
             CoapThreads threads, CoapMetrics metrics) {
         Configuration config = californiumConfiguration(settings);
         CoapServer server = new CoapServer(config);
         server.add(uplinks);
-        DevicePskStore pskStore = new DevicePskStore(keys, threads.keyLookups(), metrics);
+        DevicePskStore pskStore = new DevicePskStore(devices, threads.keyLookups(), metrics);
         server.addEndpoint(secureEndpoint(config, settings, pskStore, metrics));
         if (settings.isPlainEnabled()) {
             server.addEndpoint(plainEndpoint(config, settings));

@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import javax.crypto.SecretKey;
 import org.doorplate.protocol.message.DeviceIds;
+import org.doorplate.server.ingest.IngestDevice;
+import org.doorplate.server.ingest.IngestDevices;
 import org.eclipse.californium.scandium.dtls.ConnectionId;
 import org.eclipse.californium.scandium.dtls.HandshakeResultHandler;
 import org.eclipse.californium.scandium.dtls.PskPublicInformation;
@@ -26,13 +28,13 @@ import org.slf4j.LoggerFactory;
 final class DevicePskStore implements AdvancedPskStore {
     private static final Logger LOG = LoggerFactory.getLogger(DevicePskStore.class);
 
-    private final DeviceKeys keys;
+    private final IngestDevices devices;
     private final Executor lookups;
     private final CoapMetrics metrics;
     private volatile HandshakeResultHandler resultHandler;
 
-    DevicePskStore(DeviceKeys keys, Executor lookups, CoapMetrics metrics) {
-        this.keys = keys;
+    DevicePskStore(IngestDevices devices, Executor lookups, CoapMetrics metrics) {
+        this.devices = devices;
         this.lookups = lookups;
         this.metrics = metrics;
     }
@@ -54,9 +56,10 @@ final class DevicePskStore implements AdvancedPskStore {
         String deviceId = identity.getPublicInfoAsString();
         SecretKey secret = null;
         try {
-            Optional<byte[]> key = DeviceIds.isValid(deviceId) ? keys.activeKey(deviceId) : Optional.empty();
-            if (key.isPresent()) {
-                secret = SecretUtil.create(key.get(), "PSK");
+            Optional<IngestDevice> device = DeviceIds.isValid(deviceId)
+                ? devices.find(deviceId).filter(IngestDevice::active) : Optional.empty();
+            if (device.isPresent()) {
+                secret = SecretUtil.create(device.get().key(), "PSK");
             } else {
                 metrics.identityRefused();
                 LOG.debug("no psk for identity [device: {}]", deviceId);

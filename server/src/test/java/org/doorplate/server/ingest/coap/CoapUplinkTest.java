@@ -24,8 +24,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.doorplate.protocol.auth.DeviceKey;
 import org.doorplate.server.device.DeviceKind;
-import org.doorplate.server.ingest.IngestTestDevices;
 import org.doorplate.server.ingest.TestDevices;
+import org.doorplate.server.ingest.TestIngestDevices;
 import org.doorplate.server.testing.TestDatabase;
 import org.eclipse.californium.core.CoapClient;
 import org.eclipse.californium.core.CoapResponse;
@@ -65,7 +65,7 @@ class CoapUplinkTest implements TestPropertyProvider {
     @Inject
     CoapServer server;
     @Inject
-    IngestTestDevices devices;
+    TestIngestDevices devices;
     @Inject
     MeterRegistry meters;
 
@@ -77,6 +77,7 @@ class CoapUplinkTest implements TestPropertyProvider {
         properties.put("doorplate.mqtt.url", "tcp://127.0.0.1:1883");
         properties.put("doorplate.mqtt.shared-group", GROUP);
         properties.put("doorplate.mqtt.client-id", GROUP + "-server");
+        properties.put("doorplate.test.ingest-devices", "true");
         return properties;
     }
 
