@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Which transport a device uses is learned from where its last command went out: a device
  * that once fetched a command over CoAP gets no MQTT publishes; any other device gets both.
+ * Stored uplinks do not say which transport they came on, so a device that moves from CoAP to
+ * MQTT is not noticed and gets no MQTT publish for its next commands.
  */
 @Singleton
 @Requires(beans = IngestDevices.class)

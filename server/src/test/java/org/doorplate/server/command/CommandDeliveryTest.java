@@ -188,7 +188,10 @@ class CommandDeliveryTest implements TestPropertyProvider {
         mqttSender.sendDue();
         assertEquals(MAX_MQTT_SENDS, ((Number) list(id).get(0).get("sent_count")).intValue());
 
-        // WHEN the device comes back with a reading after the resends ran out
+        // WHEN the device comes back with a reading after the resends ran out (and later than
+        // resend-after since the last publish: a chatty device gets at most one per interval)
+        await().atMost(WAIT).until(() -> Instant.parse(String.valueOf(list(id).get(0).get("last_sent_at")))
+            .isBefore(Instant.now().minusMillis(500)));
         mqtt.publish(Topics.uplink(id), TestDevices.cbor(key, TestDevices.markerReading(id, 1, T0, 10)),
             Topics.QOS, false);
 

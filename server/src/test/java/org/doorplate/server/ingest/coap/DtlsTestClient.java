@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,6 +49,12 @@ public final class DtlsTestClient implements AutoCloseable {
     private final UdpDataParser parser = new UdpDataParser();
 
     public DtlsTestClient(String identity, byte[] key, InetSocketAddress server) throws IOException {
+        this(identity, key, server, null);
+    }
+
+    /** A client whose DTLS work runs on {@code executor} (shared by many clients), or its own when null. */
+    public DtlsTestClient(String identity, byte[] key, InetSocketAddress server, ExecutorService executor)
+            throws IOException {
         this.server = server;
         Configuration config = new Configuration(CoapConfig.DEFINITIONS, DtlsConfig.DEFINITIONS,
             UdpConfig.DEFINITIONS, SystemConfig.DEFINITIONS);
@@ -63,6 +70,9 @@ public final class DtlsTestClient implements AutoCloseable {
             .build();
         this.connector = new DTLSConnector(dtls);
         connector.setRawDataReceiver(this::received);
+        if (executor != null) {
+            connector.setExecutor(executor);
+        }
         connector.start();
     }
 
