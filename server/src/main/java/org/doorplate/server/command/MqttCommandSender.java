@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.doorplate.protocol.transport.Topics;
+import org.doorplate.server.error.DoorplateException;
 import org.doorplate.server.ingest.IngestDevices;
 import org.doorplate.server.ingest.mqtt.MqttPublisher;
 import org.slf4j.Logger;
@@ -46,12 +47,17 @@ final class MqttCommandSender {
     /** Publishes every command whose MQTT publish is due now. */
     @Scheduled(fixedDelay = "${doorplate.commands.resend-check-interval:5s}")
     void sendDue() {
-        List<StoredCommand> due;
-        do {
-            due = repository.claimDueForMqtt(clock.instant(), settings.getMaxMqttSends(), settings.getResendAfter(),
-                settings.getMaxResendDelay(), BATCH);
-            due.forEach(this::publish);
-        } while (due.size() == BATCH);
+        try {
+            List<StoredCommand> due;
+            do {
+                due = repository.claimDueForMqtt(clock.instant(), settings.getMaxMqttSends(),
+                    settings.getResendAfter(), settings.getMaxResendDelay(), BATCH);
+                due.forEach(this::publish);
+            } while (due.size() == BATCH);
+        } catch (DoorplateException e) {
+            // The database is down: the due commands stay due and go out on a later check.
+            LOG.debug("command resend check failed: {}", e.getMessage());
+        }
     }
 
     /** Makes the device's exhausted commands due again and publishes them. */

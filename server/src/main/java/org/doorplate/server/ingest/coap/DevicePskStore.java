@@ -25,10 +25,8 @@ import org.slf4j.LoggerFactory;
  * and hands the result back asynchronously, as {@link AdvancedPskStore} allows: Scandium's few
  * connector threads keep serving other devices meanwhile.
  *
- * <p>The key is read only at the handshake: a session already open when the device's key is
- * rotated or the device is disabled stays usable until it ends (the pipeline still rejects a
- * disabled device's uplinks and checks every MAC against the current key). Cutting such
- * sessions would need the registry's change events, which this adapter does not follow yet.
+ * <p>The key is read only at the handshake; {@link DtlsSessionReaper} ends the open sessions of
+ * a device whose key or state changed.
  */
 final class DevicePskStore implements AdvancedPskStore {
     private static final Logger LOG = LoggerFactory.getLogger(DevicePskStore.class);

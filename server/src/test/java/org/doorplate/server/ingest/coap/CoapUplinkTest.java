@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.doorplate.protocol.auth.DeviceKey;
+import org.doorplate.server.device.DeviceChanged;
 import org.doorplate.server.device.DeviceKind;
 import org.doorplate.server.ingest.TestDevices;
 import org.doorplate.server.ingest.TestIngestDevices;
@@ -68,6 +70,8 @@ class CoapUplinkTest implements TestPropertyProvider {
     TestIngestDevices devices;
     @Inject
     MeterRegistry meters;
+    @Inject
+    ApplicationEventPublisher<DeviceChanged> deviceChanges;
 
     private InetSocketAddress coaps;
 
@@ -288,6 +292,34 @@ class CoapUplinkTest implements TestPropertyProvider {
             assertEquals(ResponseCode.CHANGED, second.getCode());
             assertEquals(handshakesBefore, handshakes("success"));
             assertEquals(List.of(1L, 2L), CoapTestSupport.storedSeqs(id));
+        }
+    }
+
+    @Test
+    void disablingADeviceEndsItsOpenDtlsSession() throws Exception {
+        // GIVEN a marker with an open DTLS session
+        String id = TestDevices.uniqueId("marker");
+        DeviceKey key = devices.register(id, DeviceKind.MARKER);
+        DTLSConnector serverDtls = (DTLSConnector) ((CoapEndpoint) server.getEndpoint(coaps.getPort()))
+            .getConnector();
+        try (DtlsTestClient device = new DtlsTestClient(id, key.bytes(), coaps)) {
+            assertEquals(ResponseCode.CHANGED, device.exchange(device.post(TestDevices.cbor(key,
+                TestDevices.markerReading(id, 1, T0, 10)), MediaTypeRegistry.APPLICATION_CBOR, true), WAIT).getCode());
+            InetSocketAddress client = device.connector().getAddress();
+            assertNotNull(serverDtls.getDtlsContextByAddress(client));
+            double refusedBefore = handshakes("unknown_identity");
+
+            // WHEN the registry disables it and says so
+            devices.registerDisabled(id, DeviceKind.MARKER);
+            deviceChanges.publishEvent(new DeviceChanged(id));
+
+            // THEN the server drops the session, and a new handshake is refused
+            await().atMost(WAIT).until(() -> serverDtls.getDtlsContextByAddress(client) == null);
+            try (DtlsTestClient again = new DtlsTestClient(id, key.bytes(), coaps)) {
+                again.send(again.post(new byte[] {(byte) 0xA0}, MediaTypeRegistry.APPLICATION_CBOR, true));
+                assertNotNull(again.sendError().get(WAIT.toSeconds(), TimeUnit.SECONDS));
+            }
+            await().atMost(WAIT).until(() -> handshakes("unknown_identity") == refusedBefore + 1);
         }
     }
 

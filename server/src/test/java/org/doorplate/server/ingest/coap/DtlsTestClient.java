@@ -146,12 +146,13 @@ public final class DtlsTestClient implements AutoCloseable {
     private void received(RawData raw) {
         Message message = parser.parseMessage(raw);
         if (message instanceof Response response) {
+            responses.add(response);
             if (response.getType() == Type.CON) {
                 EmptyMessage ack = EmptyMessage.newACK(response);
+                ack.setToken(Token.EMPTY);
                 ack.setDestinationContext(raw.getEndpointContext());
                 connector.send(serializer.serializeEmptyMessage(ack, null));
             }
-            responses.add(response);
         }
     }
 
