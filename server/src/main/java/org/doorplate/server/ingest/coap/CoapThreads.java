@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,7 +24,11 @@ final class CoapThreads {
     CoapThreads(CoapConfiguration settings) {
         this.replies = Executors.newFixedThreadPool(Math.max(1, settings.getReplyThreads()), named("coap-reply"));
         this.keyLookups = Executors.newFixedThreadPool(2, named("coap-psk"));
-        this.timer = Executors.newSingleThreadScheduledExecutor(named("coap-ack-timer"));
+        ScheduledThreadPoolExecutor ackTimer = new ScheduledThreadPoolExecutor(1, named("coap-ack-timer"));
+        // Nearly every timer is cancelled (storage answered first): drop those at once rather
+        // than keep thousands of dead tasks queued for a second.
+        ackTimer.setRemoveOnCancelPolicy(true);
+        this.timer = ackTimer;
     }
 
     ExecutorService replies() {
