@@ -3,9 +3,9 @@ package org.doorplate.protocol.codec;
 /**
  * Bounds a decoder enforces before it allocates anything.
  *
- * <p>The defaults fit the largest batch: a marker reading takes about 60 bytes as a CBOR batch
- * entry and about 260 as a JSON one, so 200 entries need about 12 KiB of CBOR and 52 KiB of
- * JSON, inside 16 KiB and 64 KiB.
+ * <p>The defaults fit the largest batch: a marker reading takes at most 67 bytes as a CBOR batch
+ * entry (57 with typical values) and at most 272 as a JSON one, so 200 entries need at most
+ * 13453 bytes of CBOR and 54556 of JSON, inside 16 KiB and 64 KiB ({@code MessageSizeTest}).
  *
  * @param maxMessageBytes the longest message accepted, in bytes
  * @param maxBatchEntries the most entries a {@code reading_batch} may hold

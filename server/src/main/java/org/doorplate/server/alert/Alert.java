@@ -16,9 +16,11 @@ import java.time.Instant;
  * @param state where it is in its lifecycle
  * @param openedAt when it was raised
  * @param acknowledgedAt when a crew acknowledged it, or null
+ * @param acknowledgedBy who acknowledged it, or null
  * @param resolvedAt when it was resolved or cleared, or null
- * @param resolvedBy who resolved it ({@code auto} for automatic clearing), or null
+ * @param resolvedBy who resolved it ({@link #AUTOMATIC} for automatic clearing), or null
  * @param reminders how many reminders went out while it stayed unacknowledged
+ * @param escalations how many times it was escalated for staying unacknowledged
  */
 @Serdeable
 public record Alert(
@@ -31,7 +33,11 @@ public record Alert(
         AlertState state,
         Instant openedAt,
         @Nullable Instant acknowledgedAt,
+        @Nullable String acknowledgedBy,
         @Nullable Instant resolvedAt,
         @Nullable String resolvedBy,
-        int reminders) {
+        int reminders,
+        int escalations) {
+    /** The {@code resolvedBy} of an alert cleared because its condition ended. */
+    public static final String AUTOMATIC = "auto";
 }

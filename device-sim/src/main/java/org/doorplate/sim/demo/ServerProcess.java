@@ -1,0 +1,108 @@
+package org.doorplate.sim.demo;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.doorplate.sim.api.ServerApi;
+
+/**
+ * The doorplate server as a child process: started from its jar with a chosen environment,
+ * its output in a log file, stopped with SIGTERM (Micronaut's orderly shutdown) and, failing
+ * that, killed together with anything it started.
+ */
+final class ServerProcess {
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    private final Process process;
+    private final Path log;
+
+    private ServerProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    /**
+     * Starts {@code java -jar jar} with {@code set} added to this process's environment and
+     * {@code unset} removed from it.
+     */
+    static ServerProcess start(Path jar, Map<String, String> set, List<String> unset, Path log) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        unset.forEach(env::remove);
+        env.putAll(set);
+        return new ServerProcess(builder.start(), log);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    Path log() {
+        return log;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /**
+     * Waits until {@code GET /health} answers 200.
+     *
+     * @throws IllegalStateException if the process exits first or the time runs out; the
+     *     message carries the end of the server's log
+     */
+    void awaitHealthy(ServerApi api, Duration timeout) throws InterruptedException {
+        long until = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < until) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the server exited with status " + process.exitValue()
+                    + " before it was healthy; the end of " + log + ":\n" + tail(30));
+            }
+            if (api.healthy()) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the server was not healthy within " + timeout.toSeconds() + " s; the end of "
+            + log + ":\n" + tail(30));
+    }
+
+    /** Stops the server: SIGTERM, a grace period, then SIGKILL for it and its descendants. */
+    void stop() {
+        List<ProcessHandle> children = process.descendants().toList();
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        // An embedded PostgreSQL runs as the server's child; it must not outlive the demo.
+        for (ProcessHandle child : children) {
+            if (child.isAlive()) {
+                child.destroyForcibly();
+            }
+        }
+    }
+
+    /** The last {@code lines} lines of the server's log. */
+    String tail(int lines) {
+        try {
+            List<String> all = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(cannot read " + log + ": " + e.getMessage() + ")";
+        }
+    }
+}
