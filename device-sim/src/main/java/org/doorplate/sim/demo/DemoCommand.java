@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -99,6 +100,8 @@ public final class DemoCommand implements Callable<Integer> {
     private volatile ServerProcess server;
     private volatile Path dataDir;
     private volatile boolean failed;
+    private volatile List<DemoMarkers.Placed> placed = List.of();
+    private volatile String lastProblem;
 
     @Override
     public Integer call() throws Exception {
@@ -147,6 +150,8 @@ public final class DemoCommand implements Callable<Integer> {
         int coaps = Ports.udp(5684);
         String password = "demo-" + HexFormat.of().formatHex(random(4));
         dataDir = Files.createTempDirectory("doorplate-demo-");
+        // Run as root, the embedded PostgreSQL drops to 'nobody', which must be able to enter.
+        Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwxr-xr-x"));
         URI base = URI.create("http://127.0.0.1:" + http);
         Map<String, String> env = Map.of(
             "DOORPLATE_DEMO", "true",
@@ -174,36 +179,97 @@ public final class DemoCommand implements Callable<Integer> {
             throw new ServerApiException(200, "the server's demo data has no doorplates (GET /api/v1/doorplates"
                 + "?limit=1 answered an empty list); is DOORPLATE_DEMO supported by this server jar?");
         }
-        List<DeviceCredentials> devices = new ArrayList<>(DemoMarkers.adopt(api, markers, out::println));
-        Provisioner provisioner = new Provisioner(api, out::println);
         String prefix = "demo-" + HexFormat.of().formatHex(random(2));
+        placed = DemoMarkers.place(api, markers, prefix + "-b", out::println);
+        List<DeviceCredentials> devices = new ArrayList<>();
+        placed.forEach(p -> devices.add(p.device()));
+        Provisioner provisioner = new Provisioner(api, out::println);
         devices.addAll(provisioner.provision(prefix, doorplates, Math.max(0, markers - devices.size())));
-        fleet = Fleet.builder().mqtt(s.mqtt()).coap(s.coaps()).transport(chosen).devices(devices)
+        Transport used = checkBroker(out, s.mqtt(), chosen);
+        fleet = Fleet.builder().mqtt(s.mqtt()).coap(s.coaps()).transport(used).devices(devices)
             .timeScale(timeScale).offline(0.01, Duration.ofMinutes(30)).firstReportWithin(Duration.ofSeconds(5))
             .build();
+        fleet.addListener(d -> {
+            if (!d.acknowledged()) {
+                lastProblem = d.describe();
+            }
+        });
         fleet.connect();
         fleet.start();
         out.println();
         out.println("== doorplate demo running ==");
         out.println("fleet:          " + fleet.doorplates().size() + " doorplates, " + fleet.markers().size()
-            + " markers over " + chosen.name().toLowerCase(Locale.ROOT) + ", time " + timeScale + "x");
+            + " markers over " + used.name().toLowerCase(Locale.ROOT) + ", time " + timeScale + "x");
         out.println("doorplate page: " + s.http().resolve("/q/" + plates.get(0)));
         out.println("crew page:      " + s.http().resolve("/crew"));
         out.println("sign in as:     admin / " + s.password());
         out.println("marker fault in " + faultAfter.toSeconds() + " s; Ctrl-C stops everything");
         out.println();
         out.flush();
+        warnIfNothingAcknowledged(out);
+    }
+
+    // A server whose ingest is not running answers nothing, or refuses everything; say so
+    // early rather than leave the operator watching a silent demo.
+    private void warnIfNothingAcknowledged(PrintWriter out) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (fleet.stats().acknowledged() == 0 && System.nanoTime() < until) {
+            if (stopped.await(500, TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        }
+        if (fleet.stats().acknowledged() == 0) {
+            out.println("warning: the server acknowledged nothing in 15 s" + (lastProblem == null ? ""
+                : "; last answer: " + lastProblem));
+            out.flush();
+        }
+    }
+
+    /**
+     * The transport to use: without a reachable embedded broker, a mixed fleet goes all CoAP
+     * and an MQTT-only one fails with the reason.
+     */
+    private static Transport checkBroker(PrintWriter out, URI broker, Transport chosen) {
+        if (chosen == Transport.COAP || Ports.accepts(broker.getHost(), broker.getPort())) {
+            return chosen;
+        }
+        String problem = "the server's embedded MQTT broker does not accept connections on " + broker.getHost()
+            + ":" + broker.getPort();
+        if (chosen == Transport.MQTT) {
+            throw new IllegalStateException(problem + "; try --transport coap");
+        }
+        out.println(problem + "; the whole fleet uses CoAP");
+        return Transport.COAP;
     }
 
     private void injectFault(PrintWriter out, ServerApi api, Scenario scenario) throws Exception {
         if (stopped.await(faultAfter.toMillis(), TimeUnit.MILLISECONDS)) {
             return;
         }
-        SimulatedMarker marker = fleet.markers().get(0);
-        ScenarioResult result = scenario.applyTo(marker).toCompletableFuture().get(2, TimeUnit.MINUTES);
+        if (fleet.markers().isEmpty()) {
+            out.println("no markers in the fleet: no fault to inject");
+            return;
+        }
+        Scenario chosen = scenario;
+        List<String> subjects = new ArrayList<>();
+        SimulatedMarker marker;
+        if (placed.isEmpty()) {
+            marker = fleet.markers().get(0);
+            if (chosen instanceof Scenario.Displace) {
+                // Displacement is measured against a surveyed reference, which only a registered
+                // marker has; a free-standing one can still lean.
+                out.println("no registered boundary marker to displace; tilting " + marker.id() + " instead");
+                chosen = new Scenario.Tilt(35, 2);
+            }
+        } else {
+            marker = fleet.marker(placed.get(0).device().id());
+            subjects.add(placed.get(0).number());
+        }
+        subjects.add(marker.id());
+        ScenarioResult result = chosen.applyTo(marker).toCompletableFuture().get(2, TimeUnit.MINUTES);
         result.describe().forEach(out::println);
         out.flush();
-        DemoAlerts.awaitOpenAlert(api, marker.id(), Duration.ofSeconds(90), stopped, out);
+        DemoAlerts.awaitOpenAlert(api, subjects, Duration.ofSeconds(90), stopped, out);
     }
 
     private void awaitStop(PrintWriter out) throws InterruptedException {
