@@ -82,7 +82,7 @@ public final class Fleet implements AutoCloseable {
         this.commands = Executors.newFixedThreadPool(2, daemon("fleet-commands"));
         this.factories = new ArrayList<>();
         LinkFactory mqtt = b.mqtt == null ? null : new MqttLinkFactory(b.mqtt);
-        LinkFactory coap = b.coap == null ? null : new CoapLinkFactory(b.coap);
+        LinkFactory coap = b.coap == null ? null : new CoapLinkFactory(b.coap, b.coapAckTimeout);
         if (mqtt != null) {
             factories.add(mqtt);
         }
@@ -342,6 +342,7 @@ public final class Fleet implements AutoCloseable {
         private GeoPoint area = DEFAULT_AREA;
         private double areaRadiusMetres = 5000;
         private int schedulerThreads = 2;
+        private Duration coapAckTimeout = Duration.ofSeconds(2);
 
         private Builder() {
         }
@@ -415,6 +416,15 @@ public final class Fleet implements AutoCloseable {
         public Builder area(GeoPoint center, double radiusMetres) {
             this.area = center;
             this.areaRadiusMetres = radiusMetres;
+            return this;
+        }
+
+        /**
+         * The first retransmission timeout of CoAP requests and DTLS handshakes (default 2 s,
+         * RFC 7252 section 4.8); a test on loopback may use much less to fail fast.
+         */
+        public Builder coapAckTimeout(Duration timeout) {
+            this.coapAckTimeout = Objects.requireNonNull(timeout, "timeout");
             return this;
         }
 

@@ -36,7 +36,8 @@ public final class CoapLinkFactory implements LinkFactory {
     /**
      * @param server {@code coaps://host:5684} or {@code coap://host:5683}
      * @param ackTimeout the first retransmission timeout of a CON request (RFC 7252 section 4.8
-     *     says 2 s); up to three retransmissions follow, each after twice the wait
+     *     says 2 s) and of a DTLS handshake flight; up to three retransmissions follow, each
+     *     after twice the wait
      */
     public CoapLinkFactory(URI server, Duration ackTimeout) {
         String scheme = server.getScheme();
@@ -48,6 +49,8 @@ public final class CoapLinkFactory implements LinkFactory {
             .set(CoapConfig.ACK_TIMEOUT, ackTimeout.toMillis(), TimeUnit.MILLISECONDS)
             .set(CoapConfig.MAX_RETRANSMIT, 3)
             .set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.CLIENT_ONLY)
+            .set(DtlsConfig.DTLS_RETRANSMISSION_TIMEOUT, ackTimeout.toMillis(), TimeUnit.MILLISECONDS)
+            .set(DtlsConfig.DTLS_MAX_RETRANSMISSIONS, 3)
             // A zero-length connection id still signals support (RFC 9146), so the server may
             // issue one and keep the session across NAT rebinding, as NB-IoT needs.
             .set(DtlsConfig.DTLS_CONNECTION_ID_LENGTH, 0)

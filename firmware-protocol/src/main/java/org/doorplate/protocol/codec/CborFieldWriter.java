@@ -23,12 +23,12 @@ final class CborFieldWriter implements FieldWriter {
 
     @Override
     public void integer(Field field, long value) {
-        put(field, new CborWriter().integer(value));
+        put(field, new CborWriter(9).integer(value));
     }
 
     @Override
     public void bool(Field field, boolean value) {
-        put(field, new CborWriter().bool(value));
+        put(field, new CborWriter(9).bool(value));
     }
 
     @Override
@@ -38,17 +38,17 @@ final class CborFieldWriter implements FieldWriter {
 
     @Override
     public void enumeration(Field field, WireCode value) {
-        put(field, new CborWriter().integer(value.code()));
+        put(field, new CborWriter(9).integer(value.code()));
     }
 
     @Override
     public void time(Field field, Instant value) {
-        put(field, new CborWriter().integer(value.getEpochSecond()));
+        put(field, new CborWriter(9).integer(value.getEpochSecond()));
     }
 
     @Override
     public void mac(Field field, Mac value) {
-        put(field, new CborWriter().bytes(value.bytes()));
+        put(field, new CborWriter(Mac.LENGTH + 1).bytes(value.bytes()));
     }
 
     @Override

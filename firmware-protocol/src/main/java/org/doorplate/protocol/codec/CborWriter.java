@@ -18,8 +18,18 @@ final class CborWriter {
     static final int FALSE = 0xf4;
     static final int TRUE = 0xf5;
 
-    private byte[] buffer = new byte[128];
+    private byte[] buffer;
     private int length;
+
+    /** A writer for a whole message. */
+    CborWriter() {
+        this(128);
+    }
+
+    /** A writer expecting about {@code capacity} bytes, such as one field's value. */
+    CborWriter(int capacity) {
+        buffer = new byte[capacity];
+    }
 
     /** Writes an integer as major type 0 or, below zero, as major type 1 holding -1 - value. */
     CborWriter integer(long value) {

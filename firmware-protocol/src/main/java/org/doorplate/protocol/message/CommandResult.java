@@ -8,7 +8,8 @@ import java.util.Optional;
  * @param header device, sequence number, time
  * @param commandId the command's identifier, 1..{@link Header#MAX_SEQ}
  * @param outcome how it went
- * @param detail an optional short explanation
+ * @param detail an optional short explanation; decoders accept at most
+ *     {@code Limits.maxTextBytes()} UTF-8 bytes (256 by default)
  */
 public record CommandResult(Header header, long commandId, Outcome outcome, Optional<String> detail)
         implements Uplink {

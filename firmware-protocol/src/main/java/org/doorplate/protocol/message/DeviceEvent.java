@@ -9,7 +9,8 @@ import java.util.OptionalLong;
  * @param header device, sequence number, time
  * @param kind what happened
  * @param code an optional detail code, 0..2^32-1 (vendor-defined, e.g. a fault or reset reason)
- * @param text an optional short detail text
+ * @param text an optional short detail text; decoders accept at most
+ *     {@code Limits.maxTextBytes()} UTF-8 bytes (256 by default)
  */
 public record DeviceEvent(Header header, EventKind kind, OptionalLong code, Optional<String> text)
         implements BatchEntry {

@@ -8,7 +8,8 @@ import java.util.List;
  *
  * <p>The batch has its own header with a fresh sequence number, greater than every entry's.
  * Entries belong to the batch's device and their sequence numbers strictly ascend, which also
- * rules out two entries with the same number.
+ * rules out two entries with the same number. Decoders accept at most
+ * {@code Limits.maxBatchEntries()} entries (200 by default).
  *
  * @param header device, the batch's own sequence number, the time the batch was sent
  * @param entries the buffered messages, at least one, oldest sequence number first

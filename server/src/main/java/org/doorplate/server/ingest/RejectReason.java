@@ -7,6 +7,10 @@ package org.doorplate.server.ingest;
 public enum RejectReason {
     /** The payload is not a well-formed message in its format (includes truncated input). */
     MALFORMED,
+    /** Well-formed, but a value is out of its range or breaks a rule between fields. */
+    INVALID_VALUE,
+    /** A protocol version this server does not speak. */
+    UNSUPPORTED_VERSION,
     /** The payload is larger than the protocol allows. */
     OVERSIZE,
     /** No device with the message's id is registered. */

@@ -1,0 +1,232 @@
+package org.doorplate.server.ingest.mqtt;
+
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.doorplate.protocol.codec.ContentType;
+import org.doorplate.protocol.transport.Topics;
+import org.doorplate.server.ingest.PayloadFormat;
+import org.doorplate.server.ingest.RawUplink;
+import org.doorplate.server.ingest.Transport;
+import org.doorplate.server.ingest.UplinkPipeline;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Feeds uplinks from the broker into the pipeline and acknowledges each one (PUBACK) only when
+ * the pipeline has stored it, found it a duplicate, or rejected it for good. A message the
+ * pipeline cannot take now (storage down, queue full) is held, unacknowledged, and offered
+ * again; the receive maximum caps how many the broker hands over meanwhile, and it keeps the
+ * rest in this instance's session. That is the back-pressure: nothing is acknowledged that is
+ * not stored, and nothing piles up in this process.
+ */
+@Context
+@Requires(beans = UplinkPipeline.class)
+final class MqttUplinkAdapter implements MqttCallback {
+    private static final Logger LOG = LoggerFactory.getLogger(MqttUplinkAdapter.class);
+    private static final Duration RESUBMIT_DELAY = Duration.ofMillis(250);
+    private static final Duration CONNECT_RETRY = Duration.ofSeconds(2);
+
+    private final MqttAsyncClient client;
+    private final MqttConnectionOptions options;
+    private final UplinkPipeline pipeline;
+    private final String subscription;
+    private final Duration shutdownDrain;
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "mqtt-uplink-retry");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean closing;
+
+    MqttUplinkAdapter(MqttAsyncClient client, MqttConnectionOptions options, MqttConfiguration config,
+                      UplinkPipeline pipeline) {
+        this.client = client;
+        this.options = options;
+        this.pipeline = pipeline;
+        this.subscription = Topics.sharedUplinkSubscription(config.getSharedGroup());
+        this.shutdownDrain = config.getShutdownDrain();
+        client.setCallback(this);
+        connect();
+    }
+
+    private void connect() {
+        if (closing) {
+            return;
+        }
+        try {
+            client.connect(options, null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    // Paho calls connectComplete only for automatic reconnects, not for this one.
+                    subscribe(client.getServerURI(), false);
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable failure) {
+                    LOG.warn("cannot connect to the MQTT broker {}, trying again in {}: {}",
+                        client.getServerURI(), CONNECT_RETRY, failure.getMessage());
+                    retries.schedule(MqttUplinkAdapter.this::connect, CONNECT_RETRY.toMillis(),
+                        TimeUnit.MILLISECONDS);
+                }
+            });
+        } catch (MqttException e) {
+            LOG.warn("cannot connect to the MQTT broker {}: {}", client.getServerURI(), e.getMessage());
+            retries.schedule(this::connect, CONNECT_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public void connectComplete(boolean reconnect, String serverUri) {
+        if (reconnect) {
+            subscribe(serverUri, true);
+        }
+    }
+
+    private void subscribe(String serverUri, boolean reconnect) {
+        // Subscribing again is harmless when the session kept the subscription, and needed when
+        // the broker lost the session (expired, or a broker without persistence restarted).
+        try {
+            // No subscription properties (null): Paho 1.2.5 fails on an empty properties object.
+            MqttSubscription[] filters = {new MqttSubscription(subscription, Topics.QOS)};
+            client.subscribe(filters, null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    LOG.info("subscribed [broker: {}, filter: {}, reconnect: {}]", serverUri, subscription,
+                        reconnect);
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable failure) {
+                    LOG.error("subscription {} refused by {}", subscription, serverUri, failure);
+                }
+            }, null);
+        } catch (MqttException e) {
+            LOG.error("cannot subscribe to {}", subscription, e);
+        }
+    }
+
+    @Override
+    public void messageArrived(String topic, MqttMessage message) {
+        if (closing) {
+            // Not acknowledged: the broker delivers it again to the session or the group.
+            return;
+        }
+        inFlight.incrementAndGet();
+        try {
+            RawUplink uplink = new RawUplink(Transport.MQTT, message.getPayload(), format(message),
+                topicDevice(topic), Instant.now());
+            submit(uplink, message);
+        } catch (RuntimeException e) {
+            // Paho drops the connection when this callback throws; a bug must not do that.
+            inFlight.decrementAndGet();
+            LOG.error("uplink on {} not handled", topic, e);
+        }
+    }
+
+    private void submit(RawUplink uplink, MqttMessage message) {
+        pipeline.submit(uplink).whenComplete((outcome, failure) -> {
+            if (failure == null && outcome.acknowledge()) {
+                acknowledge(message);
+            } else if (closing) {
+                inFlight.decrementAndGet();
+            } else {
+                retries.schedule(() -> submit(uplink, message), RESUBMIT_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        });
+    }
+
+    private void acknowledge(MqttMessage message) {
+        try {
+            client.messageArrivedComplete(message.getId(), message.getQos());
+        } catch (MqttException e) {
+            // The connection dropped: the broker redelivers it, and storage takes it as a duplicate.
+            LOG.debug("acknowledgement of message {} not sent: {}", message.getId(), e.getMessage());
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private static PayloadFormat format(MqttMessage message) {
+        String contentType = message.getProperties() == null ? null : message.getProperties().getContentType();
+        ContentType type = (contentType == null ? ContentType.sniff(message.getPayload())
+            : ContentType.fromMediaType(contentType)).orElse(ContentType.CBOR);
+        return type == ContentType.JSON ? PayloadFormat.JSON : PayloadFormat.CBOR;
+    }
+
+    /** The device the topic names; the message must name the same one. */
+    private static String topicDevice(String topic) {
+        return topic.startsWith(Topics.UPLINK_PREFIX) ? topic.substring(Topics.UPLINK_PREFIX.length()) : topic;
+    }
+
+    @Override
+    public void disconnected(MqttDisconnectResponse response) {
+        if (!closing) {
+            LOG.warn("disconnected from the MQTT broker, reconnecting: {}", response);
+        }
+    }
+
+    @Override
+    public void mqttErrorOccurred(MqttException exception) {
+        LOG.warn("MQTT error", exception);
+    }
+
+    @Override
+    public void deliveryComplete(IMqttToken token) {
+    }
+
+    @Override
+    public void authPacketArrived(int reasonCode, MqttProperties properties) {
+    }
+
+    /**
+     * Orderly shutdown: stop taking uplinks, wait for those in flight to be stored and
+     * acknowledged, then disconnect keeping the session, so the broker queues what arrives
+     * until this instance (same client id) or another member of the group takes it.
+     */
+    @PreDestroy
+    void close() {
+        closing = true;
+        long deadline = System.nanoTime() + shutdownDrain.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        retries.shutdownNow();
+        int left = inFlight.get();
+        try {
+            if (client.isConnected()) {
+                client.disconnect(1000).waitForCompletion(2000);
+            }
+        } catch (MqttException e) {
+            LOG.debug("disconnect failed: {}", e.getMessage());
+        }
+        try {
+            client.close(true);
+        } catch (MqttException e) {
+            LOG.debug("closing the MQTT client failed: {}", e.getMessage());
+        }
+        LOG.info("MQTT uplinks stopped [unacknowledged, left to the broker: {}]", left);
+    }
+}

@@ -1,0 +1,189 @@
+package org.doorplate.server.ingest;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.doorplate.protocol.auth.DeviceKey;
+import org.doorplate.server.device.DeviceKind;
+import org.doorplate.server.testing.TestDatabase;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Verifies that nothing acknowledged is lost and nothing is stored twice when things fail
+ * mid-stream: the server killed with SIGKILL, PostgreSQL stopped the hard way, one of two
+ * instances sharing the stream killed. Servers run as child JVMs configured by environment
+ * variables, on the real Mosquitto; streams stay under Mosquitto's default queue limit of
+ * 1000 messages per session.
+ */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class IngestFaultTest {
+    private static final Duration PACE = Duration.ofMillis(2);
+    private static final int STREAM = 700;
+    private static Path logs;
+    private static Path devices;
+
+    @BeforeAll
+    static void logFolder() throws Exception {
+        logs = Files.createDirectories(Path.of("target", "fault-logs"));
+        devices = Files.createTempFile("doorplate-fault-devices-", ".csv");
+    }
+
+    @Test
+    void serverKilledMidStreamStoresEveryAcknowledgedMessageOnce() throws Exception {
+        // GIVEN a server with a stable client id, and a registered marker
+        String group = TestDevices.uniqueId("kill");
+        Map<String, String> env = env(TestDatabase.url(), group, group + "-a");
+        String id = TestDevices.uniqueId("marker");
+        DeviceKey key = TestIngestDevices.writeTo(devices, id, DeviceKind.MARKER);
+        ServerProcess server = ServerProcess.start(env, logs.resolve(group + ".log"));
+
+        // WHEN the marker streams readings and the server is killed with SIGKILL mid-stream
+        try (StreamPublisher stream = new StreamPublisher(id, key)) {
+            stream.start(1, STREAM, PACE);
+            await().atMost(Duration.ofSeconds(60)).until(() -> stored(TestDatabase.url(), id).size() >= 100);
+            server.kill();
+            stream.awaitDone();
+            // AND it is started again with the same client id
+            server = ServerProcess.start(env, logs.resolve(group + ".log"));
+
+            // THEN every message the broker acknowledged is stored, exactly once
+            List<Long> expected = new ArrayList<>(stream.acknowledged());
+            assertEquals(STREAM, expected.size());
+            await().atMost(Duration.ofSeconds(60)).until(() -> stored(TestDatabase.url(), id).equals(expected));
+            assertEquals(STREAM, rows(TestDatabase.url(), id));
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void databaseStoppedMidStreamLosesNothingAcknowledged() throws Exception {
+        // GIVEN a server on a PostgreSQL cluster of this test's own
+        try (PrivatePostgres postgres = PrivatePostgres.start()) {
+            postgres.createDatabase("doorplate");
+            String url = postgres.url("doorplate");
+            String group = TestDevices.uniqueId("pgdown");
+            String id = TestDevices.uniqueId("marker");
+            DeviceKey key = TestIngestDevices.writeTo(devices, id, DeviceKind.MARKER);
+            ServerProcess server = ServerProcess.start(env(url, group, group + "-a"),
+                logs.resolve(group + ".log"));
+            try (server) {
+                // WHEN the database stops hard mid-stream and comes back after the stream
+                try (StreamPublisher stream = new StreamPublisher(id, key)) {
+                    stream.start(1, STREAM, PACE);
+                    await().atMost(Duration.ofSeconds(60)).until(() -> stored(url, id).size() >= 100);
+                    postgres.stopImmediately();
+                    stream.awaitDone();
+                    postgres.startAgain();
+
+                    // THEN ingestion resumes and every acknowledged message is stored once
+                    List<Long> expected = new ArrayList<>(stream.acknowledged());
+                    assertEquals(STREAM, expected.size());
+                    await().atMost(Duration.ofSeconds(60)).until(() -> stored(url, id).equals(expected));
+                    assertEquals(STREAM, rows(url, id));
+                    assertTrue(server.isAlive());
+                }
+            }
+        }
+    }
+
+    @Test
+    void twoInstancesSplitTheStreamAndOneCarriesOnWhenTheOtherIsKilled() throws Exception {
+        // GIVEN two servers in one shared-subscription group on one database
+        String group = TestDevices.uniqueId("pair");
+        Map<String, String> envA = env(TestDatabase.url(), group, group + "-a");
+        String id = TestDevices.uniqueId("marker");
+        DeviceKey key = TestIngestDevices.writeTo(devices, id, DeviceKind.MARKER);
+        ServerProcess a = ServerProcess.start(envA, logs.resolve(group + "-a.log"));
+        ServerProcess b = ServerProcess.start(env(TestDatabase.url(), group, group + "-b"),
+            logs.resolve(group + "-b.log"));
+        try (StreamPublisher stream = new StreamPublisher(id, key)) {
+            // WHEN a stream runs and one instance is killed in the middle of it
+            stream.start(1, STREAM, PACE);
+            await().atMost(Duration.ofSeconds(60)).until(() -> stored(TestDatabase.url(), id).size() >= 150);
+            assertTrue(a.storedCount() > 0 && b.storedCount() > 0, "both instances take part of the stream");
+            a.kill();
+            int atKill = stored(TestDatabase.url(), id).size();
+
+            // THEN the other carries on storing its share
+            await().atMost(Duration.ofSeconds(60)).until(() -> stored(TestDatabase.url(), id).size() >= atKill + 100);
+            stream.awaitDone();
+            // AND once the killed one is back (Mosquitto queued its share in its session),
+            // every acknowledged message is stored exactly once
+            a = ServerProcess.start(envA, logs.resolve(group + "-a.log"));
+            List<Long> expected = new ArrayList<>(stream.acknowledged());
+            assertEquals(STREAM, expected.size());
+            await().atMost(Duration.ofSeconds(60)).until(() -> stored(TestDatabase.url(), id).equals(expected));
+            assertEquals(STREAM, rows(TestDatabase.url(), id));
+        } finally {
+            a.stop();
+            b.stop();
+        }
+    }
+
+    private static Map<String, String> env(String dbUrl, String group, String clientId) throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("DOORPLATE_DB_URL", dbUrl);
+        env.put("DOORPLATE_DB_USER", "postgres");
+        env.put("DOORPLATE_DB_PASSWORD", "");
+        env.put("DOORPLATE_MQTT_URL", "tcp://127.0.0.1:1883");
+        env.put("DOORPLATE_MQTT_SHARED_GROUP", group);
+        env.put("DOORPLATE_MQTT_CLIENT_ID", clientId);
+        // Long enough to outlive a restart, short enough not to leave sessions behind for a day.
+        env.put("DOORPLATE_MQTT_SESSION_EXPIRY", "3m");
+        env.put("DOORPLATE_COAP_PORT", Integer.toString(ServerProcess.freePort()));
+        env.put("DOORPLATE_COAPS_PORT", Integer.toString(ServerProcess.freePort()));
+        env.put("DOORPLATE_MASTER_KEY", TestDatabase.MASTER_KEY);
+        // Devices come from a file read by TestIngestDevices on the child's test classpath.
+        env.put("DOORPLATE_TEST_INGEST_DEVICES", "true");
+        env.put("DOORPLATE_TEST_DEVICES_FILE", devices.toString());
+        env.put("DOORPLATE_DATA_DIR", Files.createTempDirectory("doorplate-fault-").toString());
+        return env;
+    }
+
+    /** The distinct stored sequence numbers of a device, ascending; empty while the database is down. */
+    private static List<Long> stored(String url, String deviceId) {
+        List<Long> seqs = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+             PreparedStatement statement = connection.prepareStatement(
+                 "SELECT DISTINCT seq FROM readings WHERE device_id = ? ORDER BY seq")) {
+            statement.setString(1, deviceId);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    seqs.add(rows.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            return List.of();
+        }
+        return seqs;
+    }
+
+    private static long rows(String url, String deviceId) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+             PreparedStatement statement = connection.prepareStatement(
+                 "SELECT count(*) FROM readings WHERE device_id = ?")) {
+            statement.setString(1, deviceId);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+}
