@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.doorplate.server.error.DoorplateException;
@@ -132,6 +133,11 @@ public class AlertService implements Alerts {
     public List<AlertHistoryEntry> history(long id) {
         find(id);
         return read(c -> AlertStore.history(c, id));
+    }
+
+    /** The subjects that have a live alert of this fault type (for the periodic detectors). */
+    public Set<String> liveSubjects(String faultType) {
+        return read(c -> AlertStore.liveSubjects(c, faultType));
     }
 
     /** Alerts matching the query, newest first. */
