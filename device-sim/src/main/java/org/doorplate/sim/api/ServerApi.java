@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.doorplate.sim.provision.CredentialsFile;
 import org.doorplate.sim.provision.DeviceCredentials;
 import org.doorplate.sim.provision.DeviceKind;
 import org.doorplate.sim.verify.StoredSequences;
@@ -77,6 +79,34 @@ public final class ServerApi {
         return new DeviceCredentials(id, kind, DeviceCredentials.parseKey(key.asText()));
     }
 
+    /**
+     * Creates many devices in one call, {@code POST /api/v1/devices/import} (all or nothing);
+     * the answer is CSV {@code id,kind,key}.
+     */
+    public List<DeviceCredentials> importDevices(List<String> ids, List<DeviceKind> kinds) {
+        StringBuilder csv = new StringBuilder("id,kind\n");
+        for (int i = 0; i < ids.size(); i++) {
+            csv.append(ids.get(i)).append(',').append(kinds.get(i).apiName()).append('\n');
+        }
+        String what = "import " + ids.size() + " devices";
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/api/v1/devices/import"))
+            .timeout(TIMEOUT.multipliedBy(4)).header("Accept", "text/csv").header("Content-Type", "text/csv")
+            .POST(HttpRequest.BodyPublishers.ofString(csv.toString(), StandardCharsets.UTF_8));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = send(request.build(), what);
+        if (response.statusCode() != 201) {
+            throw new ServerApiException(response.statusCode(), what + ": "
+                + explain("POST", "/api/v1/devices/import", response));
+        }
+        try {
+            return CredentialsFile.read("the import answer", new StringReader(response.body()));
+        } catch (IOException | CredentialsFile.BadCredentialsException e) {
+            throw new ServerApiException(201, what + ": the answer is not CSV id,kind,key: " + e.getMessage());
+        }
+    }
+
     /** The codes of up to {@code limit} doorplates, from {@code GET /api/v1/doorplates?limit=N}. */
     public List<String> doorplateCodes(int limit) {
         JsonNode answer = call("GET", "/api/v1/doorplates?limit=" + limit, null, 200, "list doorplates");
@@ -113,6 +143,11 @@ public final class ServerApi {
     /** Issues a raw POST of {@code body} (may be null) and returns the JSON answer. */
     public JsonNode post(String path, JsonNode body, int expectedStatus, String what) {
         return call("POST", path, body, expectedStatus, what);
+    }
+
+    /** Issues a PUT of {@code body} expecting 200 and returns the JSON answer. */
+    public JsonNode put(String path, JsonNode body, String what) {
+        return call("PUT", path, body, 200, what);
     }
 
     private JsonNode call(String method, String path, JsonNode body, int expected, String what) {

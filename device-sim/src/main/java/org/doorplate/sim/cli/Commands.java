@@ -37,7 +37,7 @@ public final class Commands {
                 || cause instanceof IllegalArgumentException) {
             code = ExitCodes.USAGE;
         } else if (cause instanceof ServerApiException || cause instanceof LinkException
-                || cause instanceof UncheckedIOException) {
+                || cause instanceof UncheckedIOException || cause instanceof IllegalStateException) {
             code = ExitCodes.UNAVAILABLE;
         } else {
             cli.getErr().println(command + ": " + cause);

@@ -12,6 +12,7 @@ import org.doorplate.sim.Fleet;
 import org.doorplate.sim.Scenario;
 import org.doorplate.sim.ScenarioResult;
 import org.doorplate.sim.SimulatedDevice;
+import org.doorplate.sim.Transport;
 import org.doorplate.sim.provision.DeviceCredentials;
 import org.doorplate.sim.provision.DeviceKind;
 import picocli.CommandLine.Command;
@@ -117,6 +118,12 @@ final class ScenarioCommand implements Callable<Integer> {
             }
             ScenarioResult result = await(scenario.applyTo(device));
             result.describe().forEach(out::println);
+            if (transport.transport == Transport.MQTT && !result.deliveries().isEmpty()) {
+                // An external broker acknowledges on receipt (MQTT 5.0 section 4.3.2); the server
+                // decides later and has no way to tell the device.
+                out.println("note: over MQTT the PUBACK is the broker's; the server's verdict shows in its"
+                    + " log and metrics, or use --transport coap to see its response code");
+            }
             out.flush();
         }
         return ExitCodes.OK;

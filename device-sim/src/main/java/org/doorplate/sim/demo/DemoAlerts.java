@@ -3,6 +3,7 @@ package org.doorplate.sim.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.doorplate.sim.api.ServerApi;
@@ -13,11 +14,13 @@ final class DemoAlerts {
     }
 
     /**
-     * Polls {@code GET /api/v1/alerts?state=open} every two seconds until an alert names
-     * {@code subject} (or the marker's device), printing it; gives up after {@code timeout}.
+     * Polls {@code GET /api/v1/alerts?state=open} every two seconds until an alert's subject is
+     * one of {@code subjects} (the marker's number or its device), printing it; gives up after
+     * {@code timeout}.
      */
-    static void awaitOpenAlert(ServerApi api, String subject, Duration timeout, CountDownLatch stopped,
+    static void awaitOpenAlert(ServerApi api, List<String> subjects, Duration timeout, CountDownLatch stopped,
             PrintWriter out) throws InterruptedException {
+        String subject = String.join(" or ", subjects);
         out.println("waiting up to " + timeout.toSeconds() + " s for an open alert on " + subject + " ...");
         out.flush();
         long until = System.nanoTime() + timeout.toNanos();
@@ -26,7 +29,8 @@ final class DemoAlerts {
             JsonNode items = alerts.isArray() ? alerts : firstArray(alerts);
             if (items != null) {
                 for (JsonNode alert : items) {
-                    if (alert.toString().contains(subject)) {
+                    String about = DemoCommand.text(alert, "subjectId", "subject_id", "subject");
+                    if (about != null && subjects.contains(about)) {
                         out.println("alert open: " + describe(alert));
                         out.flush();
                         return;

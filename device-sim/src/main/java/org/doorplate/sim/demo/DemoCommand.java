@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -99,6 +100,7 @@ public final class DemoCommand implements Callable<Integer> {
     private volatile ServerProcess server;
     private volatile Path dataDir;
     private volatile boolean failed;
+    private volatile List<DemoMarkers.Placed> placed = List.of();
 
     @Override
     public Integer call() throws Exception {
@@ -147,6 +149,8 @@ public final class DemoCommand implements Callable<Integer> {
         int coaps = Ports.udp(5684);
         String password = "demo-" + HexFormat.of().formatHex(random(4));
         dataDir = Files.createTempDirectory("doorplate-demo-");
+        // Run as root, the embedded PostgreSQL drops to 'nobody', which must be able to enter.
+        Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwxr-xr-x"));
         URI base = URI.create("http://127.0.0.1:" + http);
         Map<String, String> env = Map.of(
             "DOORPLATE_DEMO", "true",
@@ -174,9 +178,11 @@ public final class DemoCommand implements Callable<Integer> {
             throw new ServerApiException(200, "the server's demo data has no doorplates (GET /api/v1/doorplates"
                 + "?limit=1 answered an empty list); is DOORPLATE_DEMO supported by this server jar?");
         }
-        List<DeviceCredentials> devices = new ArrayList<>(DemoMarkers.adopt(api, markers, out::println));
-        Provisioner provisioner = new Provisioner(api, out::println);
         String prefix = "demo-" + HexFormat.of().formatHex(random(2));
+        placed = DemoMarkers.place(api, markers, prefix + "-b", out::println);
+        List<DeviceCredentials> devices = new ArrayList<>();
+        placed.forEach(p -> devices.add(p.device()));
+        Provisioner provisioner = new Provisioner(api, out::println);
         devices.addAll(provisioner.provision(prefix, doorplates, Math.max(0, markers - devices.size())));
         fleet = Fleet.builder().mqtt(s.mqtt()).coap(s.coaps()).transport(chosen).devices(devices)
             .timeScale(timeScale).offline(0.01, Duration.ofMinutes(30)).firstReportWithin(Duration.ofSeconds(5))
@@ -199,11 +205,30 @@ public final class DemoCommand implements Callable<Integer> {
         if (stopped.await(faultAfter.toMillis(), TimeUnit.MILLISECONDS)) {
             return;
         }
-        SimulatedMarker marker = fleet.markers().get(0);
-        ScenarioResult result = scenario.applyTo(marker).toCompletableFuture().get(2, TimeUnit.MINUTES);
+        if (fleet.markers().isEmpty()) {
+            out.println("no markers in the fleet: no fault to inject");
+            return;
+        }
+        Scenario chosen = scenario;
+        List<String> subjects = new ArrayList<>();
+        SimulatedMarker marker;
+        if (placed.isEmpty()) {
+            marker = fleet.markers().get(0);
+            if (chosen instanceof Scenario.Displace) {
+                // Displacement is measured against a surveyed reference, which only a registered
+                // marker has; a free-standing one can still lean.
+                out.println("no registered boundary marker to displace; tilting " + marker.id() + " instead");
+                chosen = new Scenario.Tilt(35, 2);
+            }
+        } else {
+            marker = fleet.marker(placed.get(0).device().id());
+            subjects.add(placed.get(0).number());
+        }
+        subjects.add(marker.id());
+        ScenarioResult result = chosen.applyTo(marker).toCompletableFuture().get(2, TimeUnit.MINUTES);
         result.describe().forEach(out::println);
         out.flush();
-        DemoAlerts.awaitOpenAlert(api, marker.id(), Duration.ofSeconds(90), stopped, out);
+        DemoAlerts.awaitOpenAlert(api, subjects, Duration.ofSeconds(90), stopped, out);
     }
 
     private void awaitStop(PrintWriter out) throws InterruptedException {

@@ -64,15 +64,15 @@ final class ServerProcess {
         while (System.nanoTime() < until) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the server exited with status " + process.exitValue()
-                    + " before it was healthy; the end of " + log + ":\n" + tail(30));
+                    + " before it was healthy: " + cause() + " (see " + log + ")");
             }
             if (api.healthy()) {
                 return;
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException("the server was not healthy within " + timeout.toSeconds() + " s; the end of "
-            + log + ":\n" + tail(30));
+        throw new IllegalStateException("the server was not healthy within " + timeout.toSeconds() + " s: "
+            + cause() + " (see " + log + ")");
     }
 
     /** Stops the server: SIGTERM, a grace period, then SIGKILL for it and its descendants. */
@@ -96,13 +96,27 @@ final class ServerProcess {
         }
     }
 
-    /** The last {@code lines} lines of the server's log. */
-    String tail(int lines) {
+    /**
+     * What the log says went wrong: the innermost "Caused by" of the last stack trace, else the
+     * last ERROR line, else the last line.
+     */
+    String cause() {
+        List<String> lines;
         try {
-            List<String> all = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+            lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
         } catch (IOException e) {
-            return "(cannot read " + log + ": " + e.getMessage() + ")";
+            return "(cannot read the log: " + e.getMessage() + ")";
         }
+        String error = null;
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            String line = lines.get(i).strip();
+            if (line.startsWith("Caused by: ")) {
+                return line.substring("Caused by: ".length());
+            }
+            if (error == null && line.contains("ERROR")) {
+                error = line;
+            }
+        }
+        return error != null ? error : lines.isEmpty() ? "(empty log)" : lines.get(lines.size() - 1);
     }
 }

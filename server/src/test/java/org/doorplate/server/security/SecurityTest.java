@@ -35,6 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(120)
 class SecurityTest implements TestPropertyProvider {
     private static final String ADMIN_PASSWORD = "first-admin-password";
+    /** A database of its own: whichever test first sets an admin password in a shared one wins. */
+    private static final Map<String, String> DATABASE = TestDatabase.isolatedProperties();
 
     @Inject
     ApplicationContext context;
@@ -45,7 +47,7 @@ class SecurityTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(TestDatabase.properties());
+        Map<String, String> properties = new HashMap<>(DATABASE);
         properties.put("doorplate.admin-password", ADMIN_PASSWORD);
         return properties;
     }

@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  * Besides the database it names a scratch data directory and a fixed master key, so tests never
  * write into the user's {@code ~/.doorplate}, and a low PBKDF2 iteration count. Create accounts
  * with {@link TestAccounts} rather than {@code doorplate.admin-password}: all test classes of a
- * JVM share this database, and the first admin password set would win.
+ * JVM share this database, and the first admin password set would win (a test of the first
+ * start takes {@link #isolatedProperties()}).
  */
 public final class TestDatabase {
     /** The master key every test context shares, so tokens made in one test work in another. */
@@ -45,7 +46,19 @@ public final class TestDatabase {
 
     /** The Micronaut properties that point a context at the test database. */
     public static synchronized Map<String, String> properties() {
-        Database db = database();
+        return properties(database());
+    }
+
+    /**
+     * The properties of another fresh database of its own, also dropped at JVM exit, for a test
+     * that must see an empty database whatever ran before it in the JVM (the first start, the
+     * admin account).
+     */
+    public static Map<String, String> isolatedProperties() {
+        return properties(create());
+    }
+
+    private static Map<String, String> properties(Database db) {
         return Map.of(
             "doorplate.db.url", db.url(),
             "doorplate.db.user", ADMIN_USER,
