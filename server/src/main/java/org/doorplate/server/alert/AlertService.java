@@ -232,7 +232,15 @@ public class AlertService implements Alerts {
     /** Runs a change in one transaction, then publishes its events. */
     private List<AlertEvent> change(SqlWork<List<AlertEvent>> work) {
         List<AlertEvent> changed = inTransaction(work);
-        changed.forEach(events::publishEvent);
+        for (AlertEvent event : changed) {
+            try {
+                events.publishEvent(event);
+            } catch (RuntimeException e) {
+                // The change is committed and its webhooks queued; a failing listener must not
+                // make the caller believe otherwise.
+                LOG.warn("an alert event listener failed [event: {}]", event.eventId(), e);
+            }
+        }
         return changed;
     }
 

@@ -17,6 +17,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -56,7 +57,10 @@ class AlertApiTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return TestDatabase.properties();
+        Map<String, String> properties = new HashMap<>(TestDatabase.properties());
+        properties.put("doorplate.mqtt.url", "tcp://127.0.0.1:1883");
+        properties.put("doorplate.mqtt.client-id", "alert-api-test-" + UUID.randomUUID());
+        return properties;
     }
 
     @BeforeAll
