@@ -39,6 +39,10 @@ import java.util.concurrent.TimeUnit;
  * the unprivileged user {@code nobody}, which then owns the data directory and must be able to
  * reach it (a data directory under {@code /root} is out of its reach: the start fails and says
  * so).
+ *
+ * <p>A JVM killed with SIGKILL leaves PostgreSQL running; the next start then fails on the
+ * data directory's lock file, naming the process, until that process is stopped. Taking the
+ * running server over is not done because another server instance may own it.
  */
 @Singleton
 public final class EmbeddedPostgresServer implements Closeable {

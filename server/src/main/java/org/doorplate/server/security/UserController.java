@@ -14,7 +14,12 @@ import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
 
-/** Account administration: {@code POST /api/v1/users} and {@code GET /api/v1/users}, for admins. */
+/**
+ * Account administration: {@code POST /api/v1/users} and {@code GET /api/v1/users}, for admins.
+ *
+ * <p>Accounts cannot yet be deleted, renamed or given a new password through the API; an admin
+ * does that in the {@code users} table.
+ */
 @Controller("/api/v1/users")
 @Secured(Roles.ADMIN)
 @ExecuteOn(TaskExecutors.BLOCKING)
