@@ -81,12 +81,13 @@ public final class Fleet implements AutoCloseable {
         this.scheduler = Executors.newScheduledThreadPool(b.schedulerThreads, daemon("fleet"));
         this.commands = Executors.newFixedThreadPool(2, daemon("fleet-commands"));
         this.factories = new ArrayList<>();
-        LinkFactory mqtt = b.mqtt == null ? null : new MqttLinkFactory(b.mqtt);
-        LinkFactory coap = b.coap == null ? null : new CoapLinkFactory(b.coap, b.coapAckTimeout);
+        LinkFactory mqtt = b.links != null ? b.links : b.mqtt == null ? null : new MqttLinkFactory(b.mqtt);
+        LinkFactory coap = b.links != null ? b.links
+            : b.coap == null ? null : new CoapLinkFactory(b.coap, b.coapAckTimeout);
         if (mqtt != null) {
             factories.add(mqtt);
         }
-        if (coap != null) {
+        if (coap != null && coap != mqtt) {
             factories.add(coap);
         }
         this.devices = new LinkedHashMap<>();
@@ -343,6 +344,7 @@ public final class Fleet implements AutoCloseable {
         private double areaRadiusMetres = 5000;
         private int schedulerThreads = 2;
         private Duration coapAckTimeout = Duration.ofSeconds(2);
+        private LinkFactory links;
 
         private Builder() {
         }
@@ -428,6 +430,12 @@ public final class Fleet implements AutoCloseable {
             return this;
         }
 
+        /** Uses {@code factory} for every device's link, whatever the transport: for tests. */
+        Builder links(LinkFactory factory) {
+            this.links = factory;
+            return this;
+        }
+
         /** Receives every delivery of every device. */
         public Builder listener(Consumer<Delivery> listener) {
             this.listeners.add(listener);
@@ -448,7 +456,7 @@ public final class Fleet implements AutoCloseable {
                 throw new IllegalArgumentException("fleet: a device id appears twice");
             }
             if (transport == null) {
-                transport = mqtt != null ? Transport.MQTT : Transport.COAP;
+                transport = mqtt != null || links != null ? Transport.MQTT : Transport.COAP;
             }
             return new Fleet(this);
         }

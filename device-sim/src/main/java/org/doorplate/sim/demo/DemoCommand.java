@@ -101,6 +101,7 @@ public final class DemoCommand implements Callable<Integer> {
     private volatile Path dataDir;
     private volatile boolean failed;
     private volatile List<DemoMarkers.Placed> placed = List.of();
+    private volatile String lastProblem;
 
     @Override
     public Integer call() throws Exception {
@@ -184,21 +185,61 @@ public final class DemoCommand implements Callable<Integer> {
         placed.forEach(p -> devices.add(p.device()));
         Provisioner provisioner = new Provisioner(api, out::println);
         devices.addAll(provisioner.provision(prefix, doorplates, Math.max(0, markers - devices.size())));
-        fleet = Fleet.builder().mqtt(s.mqtt()).coap(s.coaps()).transport(chosen).devices(devices)
+        Transport used = checkBroker(out, s.mqtt(), chosen);
+        fleet = Fleet.builder().mqtt(s.mqtt()).coap(s.coaps()).transport(used).devices(devices)
             .timeScale(timeScale).offline(0.01, Duration.ofMinutes(30)).firstReportWithin(Duration.ofSeconds(5))
             .build();
+        fleet.addListener(d -> {
+            if (!d.acknowledged()) {
+                lastProblem = d.describe();
+            }
+        });
         fleet.connect();
         fleet.start();
         out.println();
         out.println("== doorplate demo running ==");
         out.println("fleet:          " + fleet.doorplates().size() + " doorplates, " + fleet.markers().size()
-            + " markers over " + chosen.name().toLowerCase(Locale.ROOT) + ", time " + timeScale + "x");
+            + " markers over " + used.name().toLowerCase(Locale.ROOT) + ", time " + timeScale + "x");
         out.println("doorplate page: " + s.http().resolve("/q/" + plates.get(0)));
         out.println("crew page:      " + s.http().resolve("/crew"));
         out.println("sign in as:     admin / " + s.password());
         out.println("marker fault in " + faultAfter.toSeconds() + " s; Ctrl-C stops everything");
         out.println();
         out.flush();
+        warnIfNothingAcknowledged(out);
+    }
+
+    // A server whose ingest is not running answers nothing, or refuses everything; say so
+    // early rather than leave the operator watching a silent demo.
+    private void warnIfNothingAcknowledged(PrintWriter out) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (fleet.stats().acknowledged() == 0 && System.nanoTime() < until) {
+            if (stopped.await(500, TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        }
+        if (fleet.stats().acknowledged() == 0) {
+            out.println("warning: the server acknowledged nothing in 15 s" + (lastProblem == null ? ""
+                : "; last answer: " + lastProblem));
+            out.flush();
+        }
+    }
+
+    /**
+     * The transport to use: without a reachable embedded broker, a mixed fleet goes all CoAP
+     * and an MQTT-only one fails with the reason.
+     */
+    private static Transport checkBroker(PrintWriter out, URI broker, Transport chosen) {
+        if (chosen == Transport.COAP || Ports.accepts(broker.getHost(), broker.getPort())) {
+            return chosen;
+        }
+        String problem = "the server's embedded MQTT broker does not accept connections on " + broker.getHost()
+            + ":" + broker.getPort();
+        if (chosen == Transport.MQTT) {
+            throw new IllegalStateException(problem + "; try --transport coap");
+        }
+        out.println(problem + "; the whole fleet uses CoAP");
+        return Transport.COAP;
     }
 
     private void injectFault(PrintWriter out, ServerApi api, Scenario scenario) throws Exception {

@@ -5,6 +5,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 
 /** Finds loopback ports for the demo server: the usual one when it is free, another otherwise. */
 final class Ports {
@@ -23,6 +24,16 @@ final class Ports {
             }
         }
         throw new IllegalStateException("no free TCP port on loopback");
+    }
+
+    /** Whether something accepts TCP connections on {@code host}:{@code port} within two seconds. */
+    static boolean accepts(String host, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 2000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** {@code preferred} if a UDP socket can bind it on every address now, else a free port. */

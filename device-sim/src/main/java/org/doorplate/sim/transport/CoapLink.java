@@ -3,11 +3,12 @@ package org.doorplate.sim.transport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.doorplate.protocol.codec.ContentType;
 import org.doorplate.protocol.transport.CoapPaths;
 import org.doorplate.sim.provision.DeviceCredentials;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * 2.04 as CBOR.
  *
  * <p>One request at a time, as RFC 7252 section 4.7 (NSTART = 1) asks of a constrained
- * client: {@link #send} waits for the previous exchange to end.
+ * client: {@link #send} queues the message, and each exchange starts when the one before it
+ * ended, so that no caller's thread waits on the network.
  */
 final class CoapLink implements DeviceLink {
     private static final Logger LOG = LoggerFactory.getLogger(CoapLink.class);
@@ -38,8 +40,13 @@ final class CoapLink implements DeviceLink {
     private final DeviceCredentials device;
     private final DTLSConnector dtls;
     private final CoapEndpoint endpoint;
-    private final Semaphore exchange = new Semaphore(1);
+    private final Deque<Pending> queue = new ArrayDeque<>();
+    private boolean busy;
     private volatile boolean connected;
+
+    /** A message waiting for its turn. */
+    private record Pending(byte[] payload, ContentType type, CompletableFuture<LinkAnswer> answer) {
+    }
 
     CoapLink(CoapLinkFactory factory, DeviceCredentials device) {
         this.factory = factory;
@@ -89,24 +96,47 @@ final class CoapLink implements DeviceLink {
         if (!connected) {
             return CompletableFuture.completedFuture(LinkAnswer.failed("not connected"));
         }
-        try {
-            if (!exchange.tryAcquire(5, TimeUnit.MINUTES)) {
-                return CompletableFuture.completedFuture(LinkAnswer.failed("previous exchange never ended"));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return CompletableFuture.completedFuture(LinkAnswer.failed("interrupted"));
+        Pending pending = new Pending(payload, type, new CompletableFuture<>());
+        boolean start;
+        synchronized (queue) {
+            queue.addLast(pending);
+            start = !busy;
+            busy = true;
         }
-        CompletableFuture<LinkAnswer> answer = new CompletableFuture<>();
-        answer.whenComplete((a, e) -> exchange.release());
+        if (start) {
+            startNext();
+        }
+        return pending.answer();
+    }
+
+    private void startNext() {
+        Pending next;
+        while (true) {
+            synchronized (queue) {
+                next = queue.pollFirst();
+                if (next == null) {
+                    busy = false;
+                    return;
+                }
+            }
+            if (connected) {
+                break;
+            }
+            next.answer().complete(LinkAnswer.failed("not connected"));
+        }
+        Pending sending = next;
+        CompletableFuture<LinkAnswer> exchangeEnded = new CompletableFuture<>();
+        exchangeEnded.whenComplete((a, e) -> {
+            sending.answer().complete(a);
+            startNext();
+        });
         Request request = Request.newPost();
         request.setURI(factory.server().resolve("/" + CoapPaths.UPLINK).toString());
         request.setConfirmable(true);
-        request.setPayload(payload);
-        request.getOptions().setContentFormat(type.coapFormat());
-        request.addMessageObserver(new AnswerObserver(answer));
+        request.setPayload(sending.payload());
+        request.getOptions().setContentFormat(sending.type().coapFormat());
+        request.addMessageObserver(new AnswerObserver(exchangeEnded));
         endpoint.sendRequest(request);
-        return answer;
     }
 
     @Override
@@ -125,6 +155,12 @@ final class CoapLink implements DeviceLink {
     public synchronized void close() {
         connected = false;
         endpoint.destroy();
+        List<Pending> left;
+        synchronized (queue) {
+            left = List.copyOf(queue);
+            queue.clear();
+        }
+        left.forEach(p -> p.answer().complete(LinkAnswer.failed("link closed")));
     }
 
     /** Completes the answer from the exchange's end, whichever way it ends. */

@@ -76,7 +76,8 @@ public class AlertController {
      */
     @Get(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM)
     Publisher<Event<Object>> stream(@Nullable @Header("Last-Event-ID") String lastEventId) {
-        Long after = lastEventId == null || lastEventId.isBlank() ? null : parseId(lastEventId);
+        Long after = lastEventId == null || lastEventId.isBlank() ? null
+            : "0".equals(lastEventId.strip()) ? 0L : parseId(lastEventId.strip());
         Flux<Event<Object>> events = stream.events(after)
             .map(e -> Event.<Object>of(e).name(e.kind().wireName()).id(Long.toString(e.eventId())));
         Flux<Event<Object>> keepAlive = Flux.interval(KEEP_ALIVE)

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.doorplate.server.error.DoorplateException;
@@ -134,6 +135,11 @@ public class AlertService implements Alerts {
         return read(c -> AlertStore.history(c, id));
     }
 
+    /** The subjects that have a live alert of this fault type (for the periodic detectors). */
+    public Set<String> liveSubjects(String faultType) {
+        return read(c -> AlertStore.liveSubjects(c, faultType));
+    }
+
     /** Alerts matching the query, newest first. */
     public List<Alert> list(AlertQuery query) {
         return read(c -> AlertStore.list(c, query));
@@ -226,7 +232,15 @@ public class AlertService implements Alerts {
     /** Runs a change in one transaction, then publishes its events. */
     private List<AlertEvent> change(SqlWork<List<AlertEvent>> work) {
         List<AlertEvent> changed = inTransaction(work);
-        changed.forEach(events::publishEvent);
+        for (AlertEvent event : changed) {
+            try {
+                events.publishEvent(event);
+            } catch (RuntimeException e) {
+                // The change is committed and its webhooks queued; a failing listener must not
+                // make the caller believe otherwise.
+                LOG.warn("an alert event listener failed [event: {}]", event.eventId(), e);
+            }
+        }
         return changed;
     }
 

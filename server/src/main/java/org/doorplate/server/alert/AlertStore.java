@@ -9,8 +9,10 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The SQL of the {@code alerts} and {@code alert_history} tables; joins the caller's transaction. */
 final class AlertStore {
@@ -157,6 +159,21 @@ final class AlertStore {
                 }
             }
             return entries;
+        }
+    }
+
+    /** The subjects with a live alert of this fault type. */
+    static Set<String> liveSubjects(Connection c, String faultType) throws SQLException {
+        String sql = "SELECT subject_id FROM alerts WHERE fault_type = ? AND state <> 'resolved'";
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, faultType);
+            Set<String> subjects = new HashSet<>();
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    subjects.add(rows.getString(1));
+                }
+            }
+            return subjects;
         }
     }
 

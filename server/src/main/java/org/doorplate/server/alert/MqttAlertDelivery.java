@@ -51,12 +51,17 @@ public class MqttAlertDelivery {
             return;
         }
         for (String topic : topics(area)) {
-            publisher.get().publish(topic, payload, QOS).whenComplete((ok, failure) -> {
-                if (failure != null) {
-                    LOG.warn("alert event not published [event: {}, topic: {}]: {}", event.eventId(), topic,
-                        failure.getMessage());
-                }
-            });
+            try {
+                publisher.get().publish(topic, payload, QOS).whenComplete((ok, failure) -> {
+                    if (failure != null) {
+                        LOG.warn("alert event not published [event: {}, topic: {}]: {}", event.eventId(), topic,
+                            failure.getMessage());
+                    }
+                });
+            } catch (RuntimeException e) {
+                LOG.warn("alert event not published [event: {}, topic: {}]: {}", event.eventId(), topic,
+                    e.getMessage());
+            }
         }
     }
 

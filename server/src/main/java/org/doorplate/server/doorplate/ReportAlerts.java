@@ -50,10 +50,18 @@ public class ReportAlerts {
         }
     }
 
-    /** Clears the plate's alert once no report about it is open any more. */
+    /**
+     * Clears the plate's alert once no report about it is open any more. The report is already
+     * closed: when the alert service fails, the alert stays for a crew to resolve by hand.
+     */
     void clear(CitizenReport closed) {
-        if (reports.list("open", closed.plateCode(), 1).isEmpty()) {
+        if (!reports.list("open", closed.plateCode(), 1).isEmpty()) {
+            return;
+        }
+        try {
             alerts.get().clear(closed.plateCode(), FAULT_TYPE, clock.instant());
+        } catch (RuntimeException e) {
+            LOG.warn("citizen report alert not cleared [plate: {}, report: {}]", closed.plateCode(), closed.id(), e);
         }
     }
 }

@@ -20,9 +20,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.doorplate.protocol.transport.Topics;
 import org.doorplate.server.error.DoorplateException;
 import org.doorplate.server.error.ErrorStatus;
 import org.doorplate.server.testing.TestDatabase;
+import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
@@ -53,6 +58,13 @@ class AlertLifecycleTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(TestDatabase.properties());
         properties.put("test.clock", "movable");
+        properties.put("doorplate.mqtt.url", "tcp://127.0.0.1:1883");
+        // The server's MQTT client connects with the ingest adapter, which needs a device source.
+        String group = "alert-lifecycle-test-" + UUID.randomUUID().toString().substring(0, 8);
+        properties.put("doorplate.mqtt.client-id", group + "-server");
+        properties.put("doorplate.mqtt.shared-group", group);
+        properties.put("doorplate.mqtt.session-expiry", "10s");
+        properties.put("doorplate.test.ingest-devices", "true");
         properties.put("doorplate.alerts.check-interval", "100ms");
         properties.put("doorplate.alerts.remind-after", "30m");
         properties.put("doorplate.alerts.remind-every", "1h");
@@ -255,6 +267,34 @@ class AlertLifecycleTest implements TestPropertyProvider {
             } finally {
                 webhooks.delete(hook.webhook().id());
             }
+        }
+    }
+
+    @Test
+    void alertIsPublishedToTheCrewTopicsOfItsArea() throws Exception {
+        // GIVEN a crew subscribed to its county's alert topic on the broker
+        String area = "153" + (100_000 + (int) (Math.random() * 800_000)) + "001";
+        List<String> received = new CopyOnWriteArrayList<>();
+        MqttClient crew = new MqttClient("tcp://127.0.0.1:1883", "alert-crew-" + UUID.randomUUID(),
+            new MemoryPersistence());
+        crew.connect();
+        try {
+            IMqttMessageListener listener = (topic, message) -> received.add(new String(message.getPayload(),
+                StandardCharsets.UTF_8));
+            crew.subscribe(new MqttSubscription[] {new MqttSubscription(Topics.alerts(area.substring(0, 6)), 1)},
+                new IMqttMessageListener[] {listener}).waitForCompletion();
+
+            // WHEN an alert opens in a village of that county
+            String subject = uniqueSubject();
+            alerts.raise(new AlertRequest(subject, "tamper", Severity.HIGH, area, "tamper switch open",
+                clock.instant()));
+
+            // THEN the crew gets the event as JSON
+            await().atMost(10, TimeUnit.SECONDS).until(() -> received.stream()
+                .anyMatch(m -> m.contains(subject) && m.contains("\"kind\":\"opened\"")));
+        } finally {
+            crew.disconnect();
+            crew.close();
         }
     }
 

@@ -79,7 +79,8 @@ public final class DisplacementDetector {
         this.outsideRuns = new int[windows.length];
         this.insideRuns = new int[windows.length];
         this.estimates = new OffsetEstimate[windows.length];
-        int capacity = 2 * settings.maxWindow();
+        // Room for a quarter window beyond the longest: a compaction every so many fixes.
+        int capacity = settings.maxWindow() + Math.max(settings.minWindow(), settings.maxWindow() / 4);
         this.east = new double[capacity];
         this.north = new double[capacity];
         this.hdop = new double[capacity];
