@@ -40,13 +40,16 @@ final class BurstPublisher implements AutoCloseable {
 
     /** A running publication; {@link #awaitAcknowledged} waits for the broker's last PUBACK. */
     Publication start(List<BenchStream.Message> messages) {
-        Publication publication = new Publication(messages.size());
+        List<List<BenchStream.Message>> lanes = new ArrayList<>();
         for (int c = 0; c < clients.size(); c++) {
             int lane = c;
-            List<BenchStream.Message> mine = messages.stream().filter(m -> m.lane() % clients.size() == lane)
-                .toList();
-            Thread thread = new Thread(() -> publication.run(clients.get(lane), mine, inflight),
-                "bench-publisher-" + c);
+            lanes.add(messages.stream().filter(m -> m.lane() % clients.size() == lane).toList());
+        }
+        Publication publication = new Publication(messages.size());
+        for (int c = 0; c < clients.size(); c++) {
+            MqttAsyncClient client = clients.get(c);
+            List<BenchStream.Message> mine = lanes.get(c);
+            Thread thread = new Thread(() -> publication.run(client, mine, inflight), "bench-publisher-" + c);
             thread.setDaemon(true);
             thread.start();
         }

@@ -46,6 +46,13 @@ public final class IngestBenchmark {
     private static final int FLEET_READINGS = 2;
     private static final Instant T0 = Instant.parse("2025-04-01T00:00:00Z");
     private static final Duration TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration MEMORY_POLL = Duration.ofMillis(5);
+    /**
+     * A count over the stream's rows costs the database a few milliseconds: polled every 50 ms
+     * it takes little from the server measured, and the end of a run of several seconds is
+     * still known to about one per cent.
+     */
+    private static final Duration SQL_POLL = Duration.ofMillis(50);
 
     private final Settings settings;
     private final Path work;
@@ -77,9 +84,6 @@ public final class IngestBenchmark {
             List<String> rateIds = ids("r", settings.devices());
             List<String> fleetIds = ids("f", FLEET);
             Map<String, DeviceKey> keys = provision(broker, rateIds, fleetIds);
-            // The provisioning server's session is gone with the restart: no consumer but the
-            // one measured takes any of the streams below.
-            broker.restart();
             BenchStream fleet = BenchStream.of(fleetIds, keys, FLEET * FLEET_READINGS, T0.minus(Duration.ofDays(1)));
             BenchStream stream = BenchStream.of(rateIds, keys, settings.messages(), T0);
             header(rateIds.size() + fleetIds.size());
@@ -143,6 +147,7 @@ public final class IngestBenchmark {
 
     /** (b): a subscriber in a shared group of its own that only counts, acknowledging automatically. */
     private Rate idleSubscriber(PrivateMosquitto broker, BenchStream fleet, BenchStream stream) throws Exception {
+        broker.restart();
         AtomicLong received = new AtomicLong();
         MqttAsyncClient subscriber = new MqttAsyncClient(broker.url(), "bench-idle", new MemoryPersistence());
         subscriber.setCallback(new CountingCallback(received));
@@ -153,9 +158,9 @@ public final class IngestBenchmark {
         subscriber.subscribe(new MqttSubscription[] {new MqttSubscription(Topics.sharedUplinkSubscription(
             "bench-idle"), Topics.QOS)}, null, null, null).waitForCompletion(10_000);
         try (BurstPublisher publisher = publisher(broker, "bench-idle-pub")) {
-            measure(publisher, fleet, received::get);
+            measure(publisher, fleet, received::get, MEMORY_POLL);
             long before = received.get();
-            return measure(publisher, stream, () -> received.get() - before);
+            return measure(publisher, stream, () -> received.get() - before, MEMORY_POLL);
         } finally {
             subscriber.disconnect().waitForCompletion(5000);
             subscriber.close();
@@ -165,12 +170,15 @@ public final class IngestBenchmark {
     /** (c): a fresh server; warm-up stream, memory, timed stream, memory again. */
     private ServerRun server(PrivateMosquitto broker, String mode, BenchStream fleet, BenchStream stream)
             throws Exception {
+        // A fresh broker: the previous consumer's session would otherwise queue a copy of
+        // everything published while this one is measured.
+        broker.restart();
         ServerProcess server = startServer(broker, mode, "bench-" + mode.toLowerCase());
         try (RowCounter rows = new RowCounter(url);
              BurstPublisher publisher = publisher(broker, "bench-" + mode.toLowerCase() + "-pub")) {
             Machine.Memory started = Machine.memory(server);
-            measure(publisher, fleet, () -> rows.count(fleet.start(), stream.start()));
-            Rate rate = measure(publisher, stream, () -> rows.count(stream.start(), RowCounter.END));
+            measure(publisher, fleet, () -> rows.count(fleet.start(), stream.start()), SQL_POLL);
+            Rate rate = measure(publisher, stream, () -> rows.count(stream.start(), RowCounter.END), SQL_POLL);
             Machine.Memory after = Machine.memory(server);
             rows.requireStoredOnce(stream.start(), stream.size());
             double rejected = server.metricSum("doorplate_ingest_rejected_total", "");
@@ -208,8 +216,8 @@ public final class IngestBenchmark {
     }
 
     /** Publishes a stream and answers the rate from the first publish until all were consumed. */
-    private static Rate measure(BurstPublisher publisher, BenchStream stream, LongSupplier consumed)
-            throws Exception {
+    private static Rate measure(BurstPublisher publisher, BenchStream stream, LongSupplier consumed,
+                                Duration poll) throws Exception {
         BurstPublisher.Publication publication = publisher.start(stream.messages());
         long deadline = publication.startedNanos() + TIMEOUT.toNanos();
         while (consumed.getAsLong() < stream.size()) {
@@ -217,7 +225,7 @@ public final class IngestBenchmark {
                 throw new IllegalStateException("only " + consumed.getAsLong() + " of " + stream.size()
                     + " messages were consumed within " + TIMEOUT);
             }
-            Thread.sleep(10);
+            Thread.sleep(poll.toMillis());
         }
         long done = System.nanoTime();
         double published = publication.awaitAcknowledged(TIMEOUT.toMillis());

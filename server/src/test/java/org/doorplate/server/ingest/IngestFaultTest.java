@@ -62,7 +62,7 @@ class IngestFaultTest {
 
             // THEN every message the broker acknowledged is stored, exactly once
             List<Long> expected = new ArrayList<>(stream.acknowledged());
-            assertEquals(STREAM, expected.size());
+            assertEquals(STREAM, expected.size(), stream.failures());
             await().atMost(Duration.ofSeconds(60)).until(() -> stored(TestDatabase.url(), id).equals(expected));
             assertEquals(STREAM, rows(TestDatabase.url(), id));
         } finally {
@@ -92,7 +92,7 @@ class IngestFaultTest {
 
                     // THEN ingestion resumes and every acknowledged message is stored once
                     List<Long> expected = new ArrayList<>(stream.acknowledged());
-                    assertEquals(STREAM, expected.size());
+                    assertEquals(STREAM, expected.size(), stream.failures());
                     await().atMost(Duration.ofSeconds(60)).until(() -> stored(url, id).equals(expected));
                     assertEquals(STREAM, rows(url, id));
                     assertTrue(server.isAlive());
@@ -126,7 +126,7 @@ class IngestFaultTest {
             // every acknowledged message is stored exactly once
             a = ServerProcess.start(envA, logs.resolve(group + "-a.log"));
             List<Long> expected = new ArrayList<>(stream.acknowledged());
-            assertEquals(STREAM, expected.size());
+            assertEquals(STREAM, expected.size(), stream.failures());
             await().atMost(Duration.ofSeconds(60)).until(() -> stored(TestDatabase.url(), id).equals(expected));
             assertEquals(STREAM, rows(TestDatabase.url(), id));
         } finally {

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +53,7 @@ final class MqttUplinkAdapter implements MqttCallback {
         return thread;
     });
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final CountDownLatch firstAttempt = new CountDownLatch(1);
     private volatile boolean closing;
 
     MqttUplinkAdapter(MqttAsyncClient client, MqttConnectionOptions options, MqttConfiguration config,
@@ -63,6 +65,24 @@ final class MqttUplinkAdapter implements MqttCallback {
         this.shutdownDrain = config.getShutdownDrain();
         client.setCallback(this);
         connect();
+        awaitFirstAttempt(config.getConnectTimeout());
+    }
+
+    /**
+     * Holds the start until the first connection attempt has ended, subscribed or failed: a
+     * broker that is up is then connected before {@code /health} answers its first request,
+     * and the shared subscription exists before the server says it is ready: a new group gets
+     * nothing that was published before it subscribed.
+     */
+    private void awaitFirstAttempt(Duration connectTimeout) {
+        try {
+            if (!firstAttempt.await(connectTimeout.plus(CONNECT_RETRY).toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("not subscribed to the MQTT broker {} after {}; starting anyway, still trying",
+                    client.getServerURI(), connectTimeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void connect() {
@@ -81,12 +101,14 @@ final class MqttUplinkAdapter implements MqttCallback {
                 public void onFailure(IMqttToken token, Throwable failure) {
                     LOG.warn("cannot connect to the MQTT broker {}, trying again in {}: {}",
                         client.getServerURI(), CONNECT_RETRY, failure.getMessage());
+                    firstAttempt.countDown();
                     retries.schedule(MqttUplinkAdapter.this::connect, CONNECT_RETRY.toMillis(),
                         TimeUnit.MILLISECONDS);
                 }
             });
         } catch (MqttException e) {
             LOG.warn("cannot connect to the MQTT broker {}: {}", client.getServerURI(), e.getMessage());
+            firstAttempt.countDown();
             retries.schedule(this::connect, CONNECT_RETRY.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
@@ -109,15 +131,18 @@ final class MqttUplinkAdapter implements MqttCallback {
                 public void onSuccess(IMqttToken token) {
                     LOG.info("subscribed [broker: {}, filter: {}, reconnect: {}]", serverUri, subscription,
                         reconnect);
+                    firstAttempt.countDown();
                 }
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable failure) {
                     LOG.error("subscription {} refused by {}", subscription, serverUri, failure);
+                    firstAttempt.countDown();
                 }
             }, null);
         } catch (MqttException e) {
             LOG.error("cannot subscribe to {}", subscription, e);
+            firstAttempt.countDown();
         }
     }
 
