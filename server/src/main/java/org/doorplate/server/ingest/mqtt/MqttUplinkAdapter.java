@@ -53,7 +53,7 @@ final class MqttUplinkAdapter implements MqttCallback {
         return thread;
     });
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final CountDownLatch firstAttempt = new CountDownLatch(1);
+    private final CountDownLatch firstSubscription = new CountDownLatch(1);
     private volatile boolean closing;
 
     MqttUplinkAdapter(MqttAsyncClient client, MqttConnectionOptions options, MqttConfiguration config,
@@ -65,20 +65,19 @@ final class MqttUplinkAdapter implements MqttCallback {
         this.shutdownDrain = config.getShutdownDrain();
         client.setCallback(this);
         connect();
-        awaitFirstAttempt(config.getConnectTimeout());
+        awaitFirstSubscription(config.getConnectTimeout());
     }
 
     /**
-     * Holds the start until the first connection attempt has ended, subscribed or failed: a
-     * broker that is up is then connected before {@code /health} answers its first request,
-     * and the shared subscription exists before the server says it is ready: a new group gets
-     * nothing that was published before it subscribed.
+     * Holds the start until the broker has the subscription, so that a server that reports
+     * itself started (and healthy) is already taking uplinks. A broker that is not there yet
+     * does not stop the start: the connection keeps being retried and /health says DOWN.
      */
-    private void awaitFirstAttempt(Duration connectTimeout) {
+    private void awaitFirstSubscription(Duration timeout) {
         try {
-            if (!firstAttempt.await(connectTimeout.plus(CONNECT_RETRY).toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("not subscribed to the MQTT broker {} after {}; starting anyway, still trying",
-                    client.getServerURI(), connectTimeout);
+            if (!firstSubscription.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("no MQTT subscription after {}; starting anyway and retrying [broker: {}]", timeout,
+                    client.getServerURI());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -101,14 +100,12 @@ final class MqttUplinkAdapter implements MqttCallback {
                 public void onFailure(IMqttToken token, Throwable failure) {
                     LOG.warn("cannot connect to the MQTT broker {}, trying again in {}: {}",
                         client.getServerURI(), CONNECT_RETRY, failure.getMessage());
-                    firstAttempt.countDown();
                     retries.schedule(MqttUplinkAdapter.this::connect, CONNECT_RETRY.toMillis(),
                         TimeUnit.MILLISECONDS);
                 }
             });
         } catch (MqttException e) {
             LOG.warn("cannot connect to the MQTT broker {}: {}", client.getServerURI(), e.getMessage());
-            firstAttempt.countDown();
             retries.schedule(this::connect, CONNECT_RETRY.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
@@ -131,18 +128,16 @@ final class MqttUplinkAdapter implements MqttCallback {
                 public void onSuccess(IMqttToken token) {
                     LOG.info("subscribed [broker: {}, filter: {}, reconnect: {}]", serverUri, subscription,
                         reconnect);
-                    firstAttempt.countDown();
+                    firstSubscription.countDown();
                 }
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable failure) {
                     LOG.error("subscription {} refused by {}", subscription, serverUri, failure);
-                    firstAttempt.countDown();
                 }
             }, null);
         } catch (MqttException e) {
             LOG.error("cannot subscribe to {}", subscription, e);
-            firstAttempt.countDown();
         }
     }
 
