@@ -26,6 +26,7 @@ DURATION=${BENCH_DURATION:-15s}
 WARMUP=${BENCH_WARMUP:-15s}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
 WORK=$(mktemp -d /tmp/doorplate-scan-bench.XXXXXX)
+chmod 755 "$WORK"  # nginx's workers run as nobody and must read the pages
 DB="doorplate_bench_$(od -An -N4 -tx4 /dev/urandom | tr -d ' ')"
 SERVER_PID=""
 NGINX_PID=""
@@ -134,9 +135,11 @@ http {
     }
 }
 CONF
-nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" &
+chmod -R a+rX "$WORK/nginx"
+nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" 2> "$WORK/nginx/logs/stderr.log" &
 NGINX_PID=$!
-wait_for "http://127.0.0.1:$NGINX_PORT/q/$(head -n 1 "$WORK/codes")" 20
+wait_for "http://127.0.0.1:$NGINX_PORT/q/$(head -n 1 "$WORK/codes")" 20 \
+    || { cat "$WORK/nginx/logs/"*.log >&2; exit 1; }
 
 # --- wrk scripts: walk the codes; optionally pace each connection ---
 {
