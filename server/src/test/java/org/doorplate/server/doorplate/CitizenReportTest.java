@@ -133,6 +133,29 @@ class CitizenReportTest implements TestPropertyProvider {
     }
 
     @Test
+    void reportRaisesOneLowAlertPerPlateThatClearsWhenTheLastReportCloses() {
+        // GIVEN two reports about one plate
+        Doorplate plate = newPlate("408");
+        Number first = (Number) http.toBlocking().retrieve(HttpRequest.POST("/q/" + plate.code() + "/report",
+                Map.of("category", "damaged")), Argument.mapOf(String.class, Object.class)).get("id");
+        Number second = (Number) http.toBlocking().retrieve(HttpRequest.POST("/q/" + plate.code() + "/report",
+                Map.of("category", "missing")), Argument.mapOf(String.class, Object.class)).get("id");
+
+        // THEN the crews have one live LOW alert about the plate, in its community
+        List<Map<String, Object>> alerts = alerts(plate.code());
+        assertEquals(1, alerts.size());
+        assertEquals("citizen_report", alerts.get(0).get("faultType"));
+        assertEquals("low", alerts.get(0).get("severity"));
+        assertEquals("150102001002", alerts.get(0).get("areaCode"));
+
+        // WHEN both reports are closed, THEN the alert is cleared
+        http.toBlocking().exchange(HttpRequest.POST("/api/v1/reports/" + first + "/close", "").bearerAuth(crew));
+        assertEquals(1, alerts(plate.code()).size());
+        http.toBlocking().exchange(HttpRequest.POST("/api/v1/reports/" + second + "/close", "").bearerAuth(crew));
+        assertTrue(alerts(plate.code()).isEmpty());
+    }
+
+    @Test
     void hostileOrInvalidReportsAreRefusedAndNothingIsStored() throws SQLException {
         Doorplate plate = newPlate("403");
         List<Map<String, String>> refused = List.of(
@@ -233,6 +256,11 @@ class CitizenReportTest implements TestPropertyProvider {
     private List<Map<String, Object>> reports(String code) {
         return http.toBlocking().retrieve(HttpRequest.GET("/api/v1/reports?plate=" + code).bearerAuth(crew),
                 Argument.listOf(Argument.mapOf(String.class, Object.class)));
+    }
+
+    private List<Map<String, Object>> alerts(String code) {
+        return http.toBlocking().retrieve(HttpRequest.GET("/api/v1/alerts?state=live&subject=" + code)
+                .bearerAuth(crew), Argument.listOf(Argument.mapOf(String.class, Object.class)));
     }
 
     private static int storedReports(String code) throws SQLException {
