@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.doorplate.protocol.auth.DeviceKey;
 import org.doorplate.server.device.DeviceKind;
+import org.doorplate.server.device.DeviceRegistry;
 import org.doorplate.server.ingest.TestDevices;
-import org.doorplate.server.ingest.TestIngestDevices;
 import org.doorplate.server.testing.TestDatabase;
 import org.eclipse.californium.core.CoapClient;
 import org.eclipse.californium.core.CoapResponse;
@@ -45,13 +45,12 @@ class CoapPlainEndpointTest implements TestPropertyProvider {
     @Inject
     CoapServer server;
     @Inject
-    TestIngestDevices devices;
+    DeviceRegistry registry;
 
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(TestDatabase.properties());
         properties.put("doorplate.coap.plain-enabled", "true");
-        properties.put("doorplate.test.ingest-devices", "true");
         return properties;
     }
 
@@ -61,7 +60,7 @@ class CoapPlainEndpointTest implements TestPropertyProvider {
         InetSocketAddress plain = CoapTestSupport.endpoint(server, "coap");
         assertNotNull(CoapTestSupport.endpoint(server, "coaps"));
         String id = TestDevices.uniqueId("marker");
-        DeviceKey key = devices.register(id, DeviceKind.MARKER);
+        DeviceKey key = TestDevices.register(registry, id, DeviceKind.MARKER);
 
         // WHEN it posts a sealed reading and one sealed with another key, without DTLS
         CoapResponse stored = post(plain, TestDevices.cbor(key, TestDevices.markerReading(id, 1, T0, 10)));
