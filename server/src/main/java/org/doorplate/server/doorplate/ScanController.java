@@ -6,7 +6,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
@@ -29,30 +28,28 @@ import org.doorplate.server.household.Representation;
  * <p>Anonymous answers come from the {@link PageCache} on the event loop, with an ETag and 304
  * for a matching {@code If-None-Match}; only a miss goes to a worker thread and the database.
  * An officer's view (bearer token with role officer or admin) adds the households, is audited,
- * never cached, and is marked {@code Cache-Control: private, no-store}.
+ * never cached, and is marked {@code Cache-Control: private, no-store}. Cached anonymous scans
+ * without an {@code Authorization} header are usually answered earlier, by {@link CachedScanFilter}.
  */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
 public class ScanController {
-    /** The request headers an answer depends on (RFC 9110 section 12.5.5). */
-    static final String VARY = "Accept, Accept-Language, Authorization";
-
     private final ScanRenderer renderer;
     private final PageCache cache;
     private final ScanRecorder recorder;
     private final HouseholdAccess households;
     private final ExecutorService blocking;
-    private final String publicCacheControl;
+    private final ScanResponses responses;
 
     public ScanController(ScanRenderer renderer, PageCache cache, ScanRecorder recorder,
-                          HouseholdAccess households, ScanConfiguration configuration,
+                          HouseholdAccess households, ScanResponses responses,
                           @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.renderer = renderer;
         this.cache = cache;
         this.recorder = recorder;
         this.households = households;
         this.blocking = blocking;
-        this.publicCacheControl = "public, max-age=" + configuration.getMaxAge().toSeconds();
+        this.responses = responses;
     }
 
     /** Produces any type, so that an Accept header it cannot satisfy still gets the page. */
@@ -100,36 +97,10 @@ public class ScanController {
             return anonymous(code, language, kind, request);
         }
         recorder.record(code, kind, language, view.get().status());
-        return respond(view.get(), language)
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-store");
+        return responses.restricted(view.get(), language);
     }
 
     private HttpResponse<byte[]> answer(Rendered rendered, HttpRequest<?> request, Language language) {
-        if (rendered.etag() == null) {
-            return respond(rendered, language).header(HttpHeaders.CACHE_CONTROL, "no-store");
-        }
-        if (EntityTags.matches(request.getHeaders().get(HttpHeaders.IF_NONE_MATCH), rendered.etag())) {
-            return HttpResponse.<byte[]>status(HttpStatus.NOT_MODIFIED)
-                    .header(HttpHeaders.ETAG, rendered.etag())
-                    .header(HttpHeaders.CACHE_CONTROL, publicCacheControl)
-                    .header(HttpHeaders.VARY, VARY);
-        }
-        return respond(rendered, language)
-                .header(HttpHeaders.ETAG, rendered.etag())
-                .header(HttpHeaders.CACHE_CONTROL, publicCacheControl);
-    }
-
-    private static MutableHttpResponse<byte[]> respond(Rendered rendered, Language language) {
-        MutableHttpResponse<byte[]> response = HttpResponse.<byte[]>status(HttpStatus.valueOf(rendered.status()))
-                .body(rendered.body())
-                .header(HttpHeaders.CONTENT_TYPE, rendered.contentType())
-                .header(HttpHeaders.VARY, VARY);
-        if (rendered.contentType().startsWith("text/html")) {
-            response.header(HttpHeaders.CONTENT_LANGUAGE, language.tag());
-        }
-        if (rendered.link() != null) {
-            response.header(HttpHeaders.LINK, rendered.link());
-        }
-        return response;
+        return responses.anonymous(rendered, request.getHeaders().get(HttpHeaders.IF_NONE_MATCH), language);
     }
 }

@@ -20,10 +20,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.doorplate.protocol.auth.DeviceKey;
-import org.doorplate.server.device.DeviceKind;
 import org.doorplate.server.ingest.ServerProcess;
 import org.doorplate.server.ingest.TestDevices;
-import org.doorplate.server.ingest.TestIngestDevices;
 import org.doorplate.server.ingest.coap.DtlsTestClient;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
@@ -68,19 +66,18 @@ public final class CoapIngestBenchmark {
         int messages = devices * perDevice;
         System.out.printf("coap benchmark: %,d CON readings from %,d DTLS devices (%,d each), loopback TimescaleDB%n",
             messages, devices, perDevice);
-        Path devicesFile = work.resolve("devices.csv");
         List<String> ids = new ArrayList<>();
-        List<DeviceKey> keys = new ArrayList<>();
         for (int d = 0; d < devices; d++) {
             ids.add("coap-" + d);
-            keys.add(TestIngestDevices.writeTo(devicesFile, ids.get(d), DeviceKind.MARKER));
         }
         int coapsPort = freeUdpPort();
         // The server runs with the optimizing compiler, as in production (the helper's default
         // stops at C1 for quick starts in the fault tests).
         String[] jvm = System.getProperty("bench.server.jvm", "-XX:TieredStopAtLevel=4").split("\\|");
-        try (ServerProcess server = ServerProcess.start(env(url, devicesFile, coapsPort),
-                work.resolve("server.log"), jvm)) {
+        try (ServerProcess server = ServerProcess.start(env(url, coapsPort), work.resolve("server.log"), jvm)) {
+            // Registered through the bulk CSV import, as an operator would.
+            Map<String, DeviceKey> imported = server.importDevices(ids, "marker");
+            List<DeviceKey> keys = ids.stream().map(imported::get).toList();
             double copyRate = copyBaseline(url, messages);
             System.out.printf("(a) Java COPY into readings:            %,10.0f rows/s%n", copyRate);
             double coapRate = coapRate(ids, keys, perDevice, new InetSocketAddress("127.0.0.1", coapsPort));
@@ -176,15 +173,13 @@ public final class CoapIngestBenchmark {
         }
     }
 
-    private static Map<String, String> env(String url, Path devicesFile, int coapsPort) throws Exception {
+    private static Map<String, String> env(String url, int coapsPort) throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put("DOORPLATE_DB_URL", url);
         env.put("DOORPLATE_DB_USER", "postgres");
         env.put("DOORPLATE_DB_PASSWORD", "");
         env.put("DOORPLATE_MQTT_URL", "tcp://127.0.0.1:1883");
         env.put("DOORPLATE_MQTT_SHARED_GROUP", "coap-bench-" + Long.toHexString(System.nanoTime()));
-        env.put("DOORPLATE_TEST_INGEST_DEVICES", "true");
-        env.put("DOORPLATE_TEST_DEVICES_FILE", devicesFile.toString());
         env.put("DOORPLATE_COAPS_PORT", Integer.toString(coapsPort));
         env.put("DOORPLATE_MASTER_KEY", "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
         env.put("DOORPLATE_DATA_DIR", Files.createTempDirectory("doorplate-coap-bench-data-").toString());

@@ -3,6 +3,7 @@ package org.doorplate.server.doorplate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.core.type.Argument;
@@ -57,6 +58,9 @@ class ScanPageTest implements TestPropertyProvider {
 
     @Inject
     EmbeddedServer server;
+
+    @Inject
+    CachedScanFilter cachedScans;
 
     @Override
     public Map<String, String> getProperties() {
@@ -171,6 +175,33 @@ class ScanPageTest implements TestPropertyProvider {
         assertEquals(304, second.code());
         assertEquals(etag, second.header(HttpHeaders.ETAG));
         assertEquals(200, get(plate.code(), r -> r.header(HttpHeaders.IF_NONE_MATCH, "\"other\"")).code());
+    }
+
+    @Test
+    void cachedScanIsAnsweredByTheFilterExactlyAsTheControllerAnsweredIt() {
+        // GIVEN an English page rendered once by the controller (a cache miss)
+        Doorplate plate = demoPlate("150102R006");
+        HttpResponse<String> first = get(plate.code() + "?lang=en", r -> { });
+
+        // WHEN it is scanned again without credentials, and asked of the filter directly
+        HttpResponse<String> second = get(plate.code() + "?lang=en", r -> { });
+        HttpResponse<?> fromFilter = cachedScans.answerFromCache(
+                HttpRequest.GET("/q/" + plate.code() + "?lang=en"));
+        HttpResponse<?> withToken = cachedScans.answerFromCache(
+                HttpRequest.GET("/q/" + plate.code() + "?lang=en").bearerAuth("any-token"));
+
+        // THEN the filter answers from the cache with the same status, body and headers
+        assertEquals(first.code(), second.code());
+        assertEquals(first.body(), second.body());
+        for (String name : List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ETAG, HttpHeaders.CACHE_CONTROL,
+                HttpHeaders.VARY, HttpHeaders.CONTENT_LANGUAGE, HttpHeaders.LINK)) {
+            assertEquals(first.header(name), second.header(name), name);
+        }
+        assertEquals("en", second.header(HttpHeaders.CONTENT_LANGUAGE));
+        assertNotNull(fromFilter);
+        assertEquals(200, fromFilter.code());
+        // and leaves any request with credentials to security and the controller
+        assertNull(withToken);
     }
 
     @Test

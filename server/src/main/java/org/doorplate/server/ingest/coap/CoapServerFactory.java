@@ -3,11 +3,9 @@ package org.doorplate.server.ingest.coap;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Requires;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import org.doorplate.server.ingest.IngestDevices;
-import org.doorplate.server.ingest.UplinkPipeline;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
@@ -30,7 +28,6 @@ import org.slf4j.LoggerFactory;
  * MQTT adapter it exists only where the uplink pipeline does (a device registry is present).
  */
 @Factory
-@Requires(beans = UplinkPipeline.class)
 final class CoapServerFactory {
     private static final Logger LOG = LoggerFactory.getLogger(CoapServerFactory.class);
     /**

@@ -53,10 +53,12 @@ final class UplinkResource extends CoapResource {
     @Override
     public void handlePOST(CoapExchange exchange) {
         Request request = exchange.advanced().getRequest();
-        PayloadFormat format = formatOf(request.getOptions().getContentFormat());
+        int contentFormat = request.getOptions().getContentFormat();
+        PayloadFormat format = formatOf(contentFormat);
         if (format == null) {
             refuse(exchange, ResponseCode.UNSUPPORTED_CONTENT_FORMAT, "unsupported_format",
-                "content format: expected 60 (cbor) or 50 (json), found " + request.getOptions().getContentFormat());
+                "content format: expected 60 (cbor) or 50 (json), found "
+                    + (contentFormat == MediaTypeRegistry.UNDEFINED ? "none" : contentFormat));
             return;
         }
         int limit = UplinkLimits.maxPayloadBytes(format);
