@@ -118,5 +118,5 @@ install_timescaledb
 preload_timescaledb
 start_mosquitto
 # The external clients the tests drive.
-apt_install libcoap3-bin zbar-tools chromium fonts-noto-cjk
+apt_install libcoap3-bin zbar-tools chromium fonts-noto-cjk fonts-noto-core
 log "ready: PostgreSQL $(psql_admin 'show server_version') with timescaledb, Mosquitto on 1883"

@@ -1,6 +1,7 @@
 package org.doorplate.sim.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +11,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.doorplate.sim.Fleet;
 import org.doorplate.sim.provision.DeviceCredentials;
+import org.doorplate.sim.verify.AckLog;
+import org.doorplate.sim.verify.AckedMessage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,6 +64,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"--verbose", "-v"}, description = "Print every delivery.")
     boolean verbose;
 
+    @Option(names = "--acked-file", paramLabel = "FILE",
+        description = "Write every acknowledged (device, seq) here, back-filled ones included, for 'verify'.")
+    Path ackedFile;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -73,8 +80,16 @@ final class RunCommand implements Callable<Integer> {
         if (verbose) {
             builder.listener(d -> out.println(Instant.now() + " " + d.describe()));
         }
+        AckLog log = ackedFile == null ? null : AckLog.create(ackedFile);
+        if (log != null) {
+            builder.listener(d -> {
+                if (d.acknowledged()) {
+                    d.stored().forEach(h -> log.append(new AckedMessage(h.deviceId(), h.seq(), h.deviceTime())));
+                }
+            });
+        }
         CountDownLatch done = new CountDownLatch(1);
-        try (Fleet fleet = builder.build()) {
+        try (Fleet fleet = builder.build(); AckLog closing = log) {
             Thread hook = new Thread(() -> {
                 done.countDown();
                 fleet.close();
@@ -92,7 +107,8 @@ final class RunCommand implements Callable<Integer> {
                 out.println(Instant.now() + " " + fleet.stats());
                 out.flush();
             }
-            out.println("done: " + fleet.stats());
+            out.println("done: " + fleet.stats() + (log == null ? ""
+                : "; acknowledged list: " + log.written() + " messages in " + ackedFile));
             out.flush();
             removeHook(hook);
             return fleet.stats().acknowledged() > 0 ? ExitCodes.OK : ExitCodes.CHECK_FAILED;

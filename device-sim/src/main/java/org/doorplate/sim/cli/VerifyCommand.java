@@ -41,11 +41,16 @@ final class VerifyCommand implements Callable<Integer> {
         description = "Widen each device's time window by this much either way (default: ${DEFAULT-VALUE}).")
     Duration margin;
 
+    @Option(names = "--wait", defaultValue = "30s", converter = DurationConverter.class, paramLabel = "TIME",
+        description = "While messages are missing, ask again every 2 s for this long: an MQTT broker"
+            + " acknowledges before the server stores (default: ${DEFAULT-VALUE}).")
+    Duration wait;
+
     @Option(names = "--allow-remote", description = "Allow a server that is not on this machine.")
     boolean allowRemote;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         List<AckedMessage> acked = AckLog.read(ackedFile);
         if (acked.isEmpty()) {
@@ -53,11 +58,24 @@ final class VerifyCommand implements Callable<Integer> {
             return ExitCodes.CHECK_FAILED;
         }
         ServerApi api = server.signIn(new LoopbackGuard(allowRemote));
+        List<Verification.Window> windows = Verification.windows(acked, margin);
         Map<String, StoredSequences> stored = new HashMap<>();
-        for (Verification.Window w : Verification.windows(acked, margin)) {
+        for (Verification.Window w : windows) {
             stored.put(w.device(), api.sequences(w.device(), w.from(), w.to()));
         }
         Verification.Report report = Verification.compare(acked, stored);
+        long until = System.nanoTime() + wait.toNanos();
+        while (!report.missing().isEmpty() && System.nanoTime() < until) {
+            out.println("missing " + report.missingCount() + " so far; asking again in 2 s");
+            out.flush();
+            Thread.sleep(2000);
+            for (Verification.Window w : windows) {
+                if (report.missing().containsKey(w.device())) {
+                    stored.put(w.device(), api.sequences(w.device(), w.from(), w.to()));
+                }
+            }
+            report = Verification.compare(acked, stored);
+        }
         out.println("acknowledged " + report.acknowledged() + " messages from " + stored.size() + " devices");
         out.println("missing " + report.missingCount() + ", doubled " + report.doubledCount());
         examples(out, "missing", report.missing());

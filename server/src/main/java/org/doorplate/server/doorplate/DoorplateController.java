@@ -108,8 +108,9 @@ public class DoorplateController {
     }
 
     @Get(uri = "/export.geojson", produces = GeoJson.MEDIA_TYPE)
-    public Map<String, Object> exportGeoJson() {
-        return PlateCsv.geoJson(doorplates.list(null, Csv.MAX_ROWS, 0));
+    public HttpResponse<byte[]> exportGeoJson() throws IOException {
+        byte[] document = json.writeValueAsBytes(PlateCsv.geoJson(doorplates.list(null, Csv.MAX_ROWS, 0)));
+        return HttpResponse.ok(document).header(HttpHeaders.CONTENT_TYPE, GeoJson.MEDIA_TYPE);
     }
 
     @Get(uri = "/{code}/qr.png", produces = "image/png")

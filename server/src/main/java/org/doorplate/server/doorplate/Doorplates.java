@@ -30,6 +30,8 @@ public class Doorplates {
             + " latitude, longitude, device_id, state, successor_code, retired_at, created_at, updated_at";
     /** A fresh 65-bit code collides with one of a million plates once in 10^13 tries. */
     private static final int CODE_ATTEMPTS = 5;
+    /** A symbol ZXing cannot read turns up once in a hundred codes: 20 in a row never do. */
+    private static final int UNREADABLE_ATTEMPTS = 20;
 
     private final DataSource dataSource;
     private final PublicUrl publicUrl;
@@ -175,7 +177,7 @@ public class Doorplates {
             s.setTimestamp(next, now);
             s.setTimestamp(next + 1, now);
             for (int attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
-                String code = PlateCode.generate();
+                String code = readableCode();
                 s.setString(next + 2, code);
                 if (s.executeUpdate() == 1) {
                     return code;
@@ -183,6 +185,23 @@ public class Doorplates {
             }
         }
         throw new IllegalStateException("no free plate code after " + CODE_ATTEMPTS + " attempts");
+    }
+
+    /**
+     * A fresh random code whose symbol ZXing-based scanners read (see
+     * {@link QrCodes#zxingReads}); about one in a hundred is drawn again. Readability is checked for
+     * the public URL configured now: a later change of that URL changes every symbol.
+     */
+    private String readableCode() {
+        for (int attempt = 0; attempt < UNREADABLE_ATTEMPTS; attempt++) {
+            String code = PlateCode.generate();
+            if (QrCodes.zxingReads(publicUrl.scan(code))) {
+                return code;
+            }
+            LOG.debug("plate code skipped: its QR symbol defeats ZXing [code: {}]", code);
+        }
+        throw new IllegalStateException("no readable QR symbol in " + UNREADABLE_ATTEMPTS
+                + " codes for the public URL " + publicUrl.base());
     }
 
     @Nullable

@@ -1,10 +1,18 @@
 package org.doorplate.server.doorplate;
 
 import com.google.zxing.BarcodeFormat;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.ChecksumException;
 import com.google.zxing.EncodeHintType;
+import com.google.zxing.FormatException;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.Result;
 import com.google.zxing.WriterException;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.common.BitMatrix;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.google.zxing.qrcode.encoder.ByteMatrix;
@@ -86,6 +94,31 @@ public final class QrCodes {
             }
         }
         return svg.append("\"/></svg>").toString();
+    }
+
+    /**
+     * Whether ZXing's own reader decodes the symbol of the text, drawn clean at 3 and at 7
+     * pixels per module. About one symbol in a hundred (31 of 3000 random plate URLs measured)
+     * defeats ZXing's finder-pattern detector at most scales although zbar reads it; many
+     * phone scanners are built on ZXing, so the server never issues such a code (see
+     * {@link Doorplates}).
+     */
+    public static boolean zxingReads(String text) {
+        try {
+            int modules = matrix(text).getWidth() + 2 * QUIET_ZONE;
+            return readsAt(text, modules * 3) && readsAt(text, modules * 7);
+        } catch (WriterException | NotFoundException | ChecksumException | FormatException e) {
+            return false;
+        }
+    }
+
+    private static boolean readsAt(String text, int side)
+            throws WriterException, NotFoundException, ChecksumException, FormatException {
+        BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, side, side, HINTS);
+        BufferedImageLuminanceSource source =
+                new BufferedImageLuminanceSource(MatrixToImageWriter.toBufferedImage(matrix));
+        Result result = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)));
+        return text.equals(result.getText());
     }
 
     /** The symbol version (1-40) the text needs at this class's level. */

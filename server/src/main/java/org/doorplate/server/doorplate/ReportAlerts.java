@@ -1,6 +1,5 @@
 package org.doorplate.server.doorplate;
 
-import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import org.doorplate.server.alert.Alert;
@@ -22,12 +21,12 @@ public class ReportAlerts {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReportAlerts.class);
 
-    private final BeanProvider<Alerts> alerts;
+    private final Alerts alerts;
     private final CitizenReports reports;
     private final Doorplates doorplates;
     private final Clock clock;
 
-    public ReportAlerts(BeanProvider<Alerts> alerts, CitizenReports reports, Doorplates doorplates, Clock clock) {
+    public ReportAlerts(Alerts alerts, CitizenReports reports, Doorplates doorplates, Clock clock) {
         this.alerts = alerts;
         this.reports = reports;
         this.doorplates = doorplates;
@@ -42,7 +41,7 @@ public class ReportAlerts {
         String area = doorplates.find(report.plateCode()).map(Doorplate::communityCode).orElse(null);
         String message = report.category() + (report.description().isEmpty() ? "" : ": " + report.description());
         try {
-            Alert alert = alerts.get().raise(new AlertRequest(report.plateCode(), FAULT_TYPE, Severity.LOW, area,
+            Alert alert = alerts.raise(new AlertRequest(report.plateCode(), FAULT_TYPE, Severity.LOW, area,
                     message, report.reportedAt()));
             reports.linkAlert(report.id(), Long.toString(alert.id()));
         } catch (RuntimeException e) {
@@ -50,10 +49,18 @@ public class ReportAlerts {
         }
     }
 
-    /** Clears the plate's alert once no report about it is open any more. */
+    /**
+     * Clears the plate's alert once no report about it is open any more. The report is already
+     * closed: when the alert service fails, the alert stays for a crew to resolve by hand.
+     */
     void clear(CitizenReport closed) {
-        if (reports.list("open", closed.plateCode(), 1).isEmpty()) {
-            alerts.get().clear(closed.plateCode(), FAULT_TYPE, clock.instant());
+        if (!reports.list("open", closed.plateCode(), 1).isEmpty()) {
+            return;
+        }
+        try {
+            alerts.clear(closed.plateCode(), FAULT_TYPE, clock.instant());
+        } catch (RuntimeException e) {
+            LOG.warn("citizen report alert not cleared [plate: {}, report: {}]", closed.plateCode(), closed.id(), e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.doorplate.server.gazetteer;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -9,9 +10,11 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +32,11 @@ import org.doorplate.server.security.Roles;
 @Secured({Roles.ADMIN, Roles.OFFICER, Roles.CREW})
 public class GazetteerController {
     private final Gazetteer gazetteer;
+    private final JsonMapper json;
 
-    public GazetteerController(Gazetteer gazetteer) {
+    public GazetteerController(Gazetteer gazetteer, JsonMapper json) {
         this.gazetteer = gazetteer;
+        this.json = json;
     }
 
     @Get("/divisions")
@@ -99,8 +104,9 @@ public class GazetteerController {
     }
 
     @Get(uri = "/places/export.geojson", produces = GeoJson.MEDIA_TYPE)
-    public Map<String, Object> exportGeoJson() {
-        return PlaceCsv.geoJson(gazetteer.places(null, Csv.MAX_ROWS, 0));
+    public HttpResponse<byte[]> exportGeoJson() throws IOException {
+        byte[] document = json.writeValueAsBytes(PlaceCsv.geoJson(gazetteer.places(null, Csv.MAX_ROWS, 0)));
+        return HttpResponse.ok(document).header(HttpHeaders.CONTENT_TYPE, GeoJson.MEDIA_TYPE);
     }
 
     @Post("/services")

@@ -1,6 +1,7 @@
 package org.doorplate.server.doorplate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.zxing.BinaryBitmap;
@@ -42,6 +43,39 @@ class QrCodesTest {
         // THEN it holds exactly the URL, at the level chosen for outdoor plates
         assertEquals(URL, result.getText());
         assertEquals("H", result.getResultMetadata().get(com.google.zxing.ResultMetadataType.ERROR_CORRECTION_LEVEL));
+    }
+
+    @Test
+    void everyCodeTheServerWouldIssueDecodesWithZxingAtAnySize() throws Exception {
+        // GIVEN random codes behind a longer public URL, kept only if the readability check passes
+        int issued = 0;
+        for (int i = 0; i < 60; i++) {
+            String url = "https://plates.example.test/q/" + PlateCode.generate();
+            if (!QrCodes.zxingReads(url)) {
+                continue;
+            }
+            issued++;
+            for (int size : new int[] {150, 300, 600}) {
+                // WHEN each is drawn at that size and read back
+                byte[] png = QrCodes.png(url, size);
+
+                // THEN it decodes to its URL
+                assertEquals(url, decode(ImageIO.read(new ByteArrayInputStream(png))).getText(), url + " " + size);
+            }
+        }
+        assertTrue(issued > 50, "issued " + issued);
+    }
+
+    @Test
+    void symbolThatDefeatsZxingIsNeverIssued() throws Exception {
+        // GIVEN a URL whose symbol ZXing's detector misses at 200 pixels and more (zbar reads it)
+        String url = "https://plates.example.test/q/CFTAWF4RGGQ7U";
+        Path file = directory.resolve("hard.png");
+        Files.write(file, QrCodes.png(url, 400));
+
+        // WHEN / THEN the readability check refuses it, although the symbol itself is valid
+        assertFalse(QrCodes.zxingReads(url));
+        assertEquals(url, zbarimg(file));
     }
 
     @Test
@@ -97,10 +131,10 @@ class QrCodesTest {
         assertEquals(5, version);
     }
 
-    private static Result decode(BufferedImage image) throws NotFoundException, com.google.zxing.ChecksumException,
+    static Result decode(BufferedImage image) throws NotFoundException, com.google.zxing.ChecksumException,
             com.google.zxing.FormatException {
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
-        return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.PURE_BARCODE, Boolean.FALSE));
+        return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
     }
 
     private static String zbarimg(Path file) throws IOException, InterruptedException {

@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +55,7 @@ final class MqttUplinkAdapter implements MqttCallback {
         return thread;
     });
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final CountDownLatch firstSubscription = new CountDownLatch(1);
     private volatile boolean closing;
 
     MqttUplinkAdapter(MqttAsyncClient client, MqttConnectionOptions options, MqttConfiguration config,
@@ -65,6 +67,23 @@ final class MqttUplinkAdapter implements MqttCallback {
         this.shutdownDrain = config.getShutdownDrain();
         client.setCallback(this);
         connect();
+        awaitFirstSubscription(config.getConnectTimeout());
+    }
+
+    /**
+     * Holds the start until the broker has the subscription, so that a server that reports
+     * itself started (and healthy) is already taking uplinks. A broker that is not there yet
+     * does not stop the start: the connection keeps being retried and /health says DOWN.
+     */
+    private void awaitFirstSubscription(Duration timeout) {
+        try {
+            if (!firstSubscription.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("no MQTT subscription after {}; starting anyway and retrying [broker: {}]", timeout,
+                    client.getServerURI());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void connect() {
@@ -111,6 +130,7 @@ final class MqttUplinkAdapter implements MqttCallback {
                 public void onSuccess(IMqttToken token) {
                     LOG.info("subscribed [broker: {}, filter: {}, reconnect: {}]", serverUri, subscription,
                         reconnect);
+                    firstSubscription.countDown();
                 }
 
                 @Override

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The CoAP ingest benchmark: a Java COPY baseline, then the server (a child JVM) taking sealed
+# CBOR marker readings over CoAP/DTLS from many devices, each with its own DTLS session, into
+# TimescaleDB. Needs the services of .ci/services.sh (PostgreSQL with TimescaleDB, Mosquitto).
+# Usage: bench/coap.sh [devices] [readings-per-device]   (default 200 100)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DEVICES=${1:-200}
+PER_DEVICE=${2:-100}
+mvn -B -q -pl server -am -DskipTests test-compile
+mvn -B -q -pl server dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
+CP="server/target/test-classes:server/target/classes:$(cat server/target/bench-classpath.txt)"
+exec java -Xmx1g -cp "$CP" org.doorplate.server.bench.CoapIngestBenchmark "$DEVICES" "$PER_DEVICE"
