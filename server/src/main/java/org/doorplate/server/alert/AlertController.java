@@ -82,7 +82,7 @@ public class AlertController {
             .map(e -> Event.<Object>of(e).name(e.kind().wireName()).id(Long.toString(e.eventId())));
         // A first ping at once: the response (and the client's open event) starts with it.
         Flux<Event<Object>> keepAlive = Flux.interval(Duration.ZERO, KEEP_ALIVE)
-            .map(i -> Event.<Object>of("").name("ping"));
+            .map(i -> Event.<Object>of("keep-alive").name("ping"));
         return Flux.merge(events, keepAlive);
     }
 
