@@ -2,12 +2,12 @@
 # The CoAP ingest benchmark: a Java COPY baseline, then the server (a child JVM) taking sealed
 # CBOR marker readings over CoAP/DTLS from many devices, each with its own DTLS session, into
 # TimescaleDB. Needs the services of .ci/services.sh (PostgreSQL with TimescaleDB, Mosquitto).
-# Usage: bench/coap.sh [devices] [readings-per-device]   (default 200 100)
+# Usage: bench/coap.sh [devices] [readings-per-device]   (default 1000 20)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DEVICES=${1:-200}
-PER_DEVICE=${2:-100}
+DEVICES=${1:-1000}
+PER_DEVICE=${2:-20}
 mvn -B -q -pl server -am -DskipTests test-compile
 mvn -B -q -pl server dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
 CP="server/target/test-classes:server/target/classes:$(cat server/target/bench-classpath.txt)"
-exec java -Xmx1g -cp "$CP" org.doorplate.server.bench.CoapIngestBenchmark "$DEVICES" "$PER_DEVICE"
+exec java -Xmx1g ${BENCH_JAVA_OPTS:-} -cp "$CP" org.doorplate.server.bench.CoapIngestBenchmark "$DEVICES" "$PER_DEVICE"

@@ -137,7 +137,9 @@ public final class DemoCommand implements Callable<Integer> {
 
     private Scenario faultScenario() {
         return switch (fault) {
-            case "displace" -> new Scenario.Displace(30, 45, 6);
+            // The detector wants a window of 15 good fixes and three agreeing evaluations: send
+            // enough displaced fixes at once that the alert does not wait for the schedule.
+            case "displace" -> new Scenario.Displace(30, 45, 20);
             case "tilt" -> new Scenario.Tilt(35, 2);
             default -> throw new IllegalArgumentException("--fault: expected displace or tilt, found '" + fault + "'");
         };
@@ -164,7 +166,7 @@ public final class DemoCommand implements Callable<Integer> {
             "DOORPLATE_DATA_DIR", dataDir.toString());
         out.println("starting the server (" + serverJar + "), log in " + dataDir.resolve("server.log"));
         out.flush();
-        server = ServerProcess.start(serverJar, env, UNSET, dataDir.resolve("server.log"));
+        server = ServerProcess.start(serverJar, env, UNSET, dataDir, dataDir.resolve("server.log"));
         ServerApi api = new ServerApi(base);
         server.awaitHealthy(api, startupTimeout);
         out.println("server healthy at " + base + " (pid " + server.pid() + ")");

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.doorplate.sim.api.ServerApi;
 
 /**
@@ -19,10 +21,12 @@ final class ServerProcess {
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     private final Process process;
+    private final Path dataDir;
     private final Path log;
 
-    private ServerProcess(Process process, Path log) {
+    private ServerProcess(Process process, Path dataDir, Path log) {
         this.process = process;
+        this.dataDir = dataDir;
         this.log = log;
     }
 
@@ -30,7 +34,8 @@ final class ServerProcess {
      * Starts {@code java -jar jar} with {@code set} added to this process's environment and
      * {@code unset} removed from it.
      */
-    static ServerProcess start(Path jar, Map<String, String> set, List<String> unset, Path log) throws IOException {
+    static ServerProcess start(Path jar, Map<String, String> set, List<String> unset, Path dataDir, Path log)
+            throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toString())
             .redirectErrorStream(true)
@@ -38,7 +43,7 @@ final class ServerProcess {
         Map<String, String> env = builder.environment();
         unset.forEach(env::remove);
         env.putAll(set);
-        return new ServerProcess(builder.start(), log);
+        return new ServerProcess(builder.start(), dataDir, log);
     }
 
     long pid() {
@@ -92,6 +97,30 @@ final class ServerProcess {
         for (ProcessHandle child : children) {
             if (child.isAlive()) {
                 child.destroyForcibly();
+            }
+        }
+        stopOrphans();
+    }
+
+    /**
+     * Stops what the server started in the demo's own data folder but left behind when it died
+     * first (its embedded PostgreSQL, reparented to init): those processes name the folder,
+     * a fresh temporary path, on their command line.
+     */
+    private void stopOrphans() {
+        String folder = dataDir.toString();
+        List<ProcessHandle> orphans = ProcessHandle.allProcesses()
+            .filter(p -> p.info().commandLine().map(c -> c.contains(folder)).orElse(false))
+            .toList();
+        orphans.forEach(ProcessHandle::destroy);
+        for (ProcessHandle orphan : orphans) {
+            try {
+                orphan.onExit().get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                orphan.destroyForcibly();
+            } catch (ExecutionException | TimeoutException e) {
+                orphan.destroyForcibly();
             }
         }
     }

@@ -1,6 +1,5 @@
 package org.doorplate.server.command;
 
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -28,7 +27,6 @@ import org.doorplate.server.security.Roles;
  * {@code {"type": "report_interval", "interval_s": 900}}; {@code GET} lists the device's latest.
  */
 @Controller("/api/v1/devices/{id}/commands")
-@Requires(beans = CommandService.class)
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class CommandController {
     private final CommandService commands;

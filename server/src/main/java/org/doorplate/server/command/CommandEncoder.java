@@ -1,6 +1,5 @@
 package org.doorplate.server.command;
 
-import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import org.doorplate.protocol.auth.DeviceKey;
 import org.doorplate.protocol.auth.MessageAuthenticator;
@@ -14,7 +13,6 @@ import org.doorplate.server.ingest.IngestDevices;
  * can tell a genuine command from a forged one whatever the transport (PROTOCOL.md).
  */
 @Singleton
-@Requires(beans = IngestDevices.class)
 public final class CommandEncoder {
     private final IngestDevices devices;
     private final MessageAuthenticator authenticator = new MessageAuthenticator();

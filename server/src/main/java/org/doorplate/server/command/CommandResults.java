@@ -1,13 +1,11 @@
 package org.doorplate.server.command;
 
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.concurrent.ExecutorService;
 import org.doorplate.protocol.message.CommandResult;
-import org.doorplate.server.ingest.IngestDevices;
 import org.doorplate.server.ingest.StoredUplink;
 import org.doorplate.server.ingest.UplinksStored;
 import org.slf4j.Logger;
@@ -19,7 +17,6 @@ import org.slf4j.LoggerFactory;
  * executor.
  */
 @Singleton
-@Requires(beans = IngestDevices.class)
 final class CommandResults {
     private static final Logger LOG = LoggerFactory.getLogger(CommandResults.class);
 

@@ -1,6 +1,5 @@
 package org.doorplate.server.command;
 
-import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,7 +29,6 @@ import org.slf4j.LoggerFactory;
  * MQTT is not noticed and gets no MQTT publish for its next commands.
  */
 @Singleton
-@Requires(beans = IngestDevices.class)
 public class CommandService implements PendingCommands {
     private static final Logger LOG = LoggerFactory.getLogger(CommandService.class);
     private static final int LIST_LIMIT = 100;

@@ -1,6 +1,5 @@
 package org.doorplate.server.command;
 
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -8,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import org.doorplate.protocol.transport.Topics;
 import org.doorplate.server.error.DoorplateException;
-import org.doorplate.server.ingest.IngestDevices;
 import org.doorplate.server.ingest.mqtt.MqttPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +22,6 @@ import org.slf4j.LoggerFactory;
  * so a repeated publish is harmless.
  */
 @Singleton
-@Requires(beans = IngestDevices.class)
 final class MqttCommandSender {
     private static final Logger LOG = LoggerFactory.getLogger(MqttCommandSender.class);
     private static final int BATCH = 100;

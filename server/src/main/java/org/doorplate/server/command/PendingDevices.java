@@ -1,11 +1,9 @@
 package org.doorplate.server.command;
 
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.doorplate.server.ingest.IngestDevices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +17,6 @@ import org.slf4j.LoggerFactory;
  * {@code pending-refresh-interval} late.
  */
 @Singleton
-@Requires(beans = IngestDevices.class)
 final class PendingDevices {
     private static final Logger LOG = LoggerFactory.getLogger(PendingDevices.class);
 

@@ -1,6 +1,5 @@
 package org.doorplate.server.ingest;
 
-import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -21,7 +20,6 @@ import org.slf4j.LoggerFactory;
  * after the commit. Rejections change nothing and are counted by transport and reason.
  */
 @Singleton
-@Requires(beans = IngestDevices.class)
 final class DefaultUplinkPipeline implements UplinkPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultUplinkPipeline.class);
     private static final IngestOutcome DUPLICATE = new IngestOutcome.Duplicate();

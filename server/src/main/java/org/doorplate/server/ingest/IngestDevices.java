@@ -3,9 +3,9 @@ package org.doorplate.server.ingest;
 import java.util.Optional;
 
 /**
- * The device registry as the pipeline sees it: one lookup per uplink, so implementations must
- * answer from a cache. The pipeline, the MQTT adapter and the telemetry endpoints are created
- * only when a bean of this type exists.
+ * The device registry as the pipeline and the transports see it: one lookup per uplink, so
+ * implementations must answer from a cache ({@link RegistryIngestDevices} asks the core's
+ * registry).
  */
 public interface IngestDevices {
     /**

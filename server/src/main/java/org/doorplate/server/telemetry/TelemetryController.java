@@ -1,6 +1,5 @@
 package org.doorplate.server.telemetry;
 
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -23,7 +22,6 @@ import org.doorplate.server.security.Roles;
 /** A device's latest state, its readings over time, and its stored sequence numbers. */
 @Controller("/api/v1/devices/{id}")
 @Secured({Roles.ADMIN, Roles.CREW})
-@Requires(beans = IngestDevices.class)
 final class TelemetryController {
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})([smhd])");
     private static final Duration DEFAULT_SPAN = Duration.ofDays(1);

@@ -59,12 +59,10 @@ class AlertLifecycleTest implements TestPropertyProvider {
         Map<String, String> properties = new HashMap<>(TestDatabase.properties());
         properties.put("test.clock", "movable");
         properties.put("doorplate.mqtt.url", "tcp://127.0.0.1:1883");
-        // The server's MQTT client connects with the ingest adapter, which needs a device source.
         String group = "alert-lifecycle-test-" + UUID.randomUUID().toString().substring(0, 8);
         properties.put("doorplate.mqtt.client-id", group + "-server");
         properties.put("doorplate.mqtt.shared-group", group);
         properties.put("doorplate.mqtt.session-expiry", "10s");
-        properties.put("doorplate.test.ingest-devices", "true");
         properties.put("doorplate.alerts.check-interval", "100ms");
         properties.put("doorplate.alerts.remind-after", "30m");
         properties.put("doorplate.alerts.remind-every", "1h");

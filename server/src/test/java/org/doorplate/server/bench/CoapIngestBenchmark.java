@@ -20,10 +20,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.doorplate.protocol.auth.DeviceKey;
-import org.doorplate.server.device.DeviceKind;
 import org.doorplate.server.ingest.ServerProcess;
 import org.doorplate.server.ingest.TestDevices;
-import org.doorplate.server.ingest.TestIngestDevices;
 import org.doorplate.server.ingest.coap.DtlsTestClient;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
@@ -44,13 +42,14 @@ import org.postgresql.PGConnection;
 public final class CoapIngestBenchmark {
     private static final Instant T0 = Instant.parse("2025-05-01T00:00:00Z");
     private static final Duration ANSWER_WAIT = Duration.ofSeconds(30);
+    private static final int HANDSHAKES_AT_ONCE = 4;
 
     private CoapIngestBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        int devices = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-        int perDevice = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        int devices = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        int perDevice = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         String admin = System.getProperty("bench.db.admin-url", "jdbc:postgresql://127.0.0.1:5432/postgres");
         String database = "doorplate_coap_bench_" + Long.toHexString(System.nanoTime());
         execute(admin, "CREATE DATABASE " + database);
@@ -67,16 +66,18 @@ public final class CoapIngestBenchmark {
         int messages = devices * perDevice;
         System.out.printf("coap benchmark: %,d CON readings from %,d DTLS devices (%,d each), loopback TimescaleDB%n",
             messages, devices, perDevice);
-        Path devicesFile = work.resolve("devices.csv");
         List<String> ids = new ArrayList<>();
-        List<DeviceKey> keys = new ArrayList<>();
         for (int d = 0; d < devices; d++) {
             ids.add("coap-" + d);
-            keys.add(TestIngestDevices.writeTo(devicesFile, ids.get(d), DeviceKind.MARKER));
         }
         int coapsPort = freeUdpPort();
-        try (ServerProcess server = ServerProcess.start(env(url, devicesFile, coapsPort),
-                work.resolve("server.log"))) {
+        // The server runs with the optimizing compiler, as in production (the helper's default
+        // stops at C1 for quick starts in the fault tests).
+        String[] jvm = System.getProperty("bench.server.jvm", "-XX:TieredStopAtLevel=4").split("\\|");
+        try (ServerProcess server = ServerProcess.start(env(url, coapsPort), work.resolve("server.log"), jvm)) {
+            // Registered through the bulk CSV import, as an operator would.
+            Map<String, DeviceKey> imported = server.importDevices(ids, "marker");
+            List<DeviceKey> keys = ids.stream().map(imported::get).toList();
             double copyRate = copyBaseline(url, messages);
             System.out.printf("(a) Java COPY into readings:            %,10.0f rows/s%n", copyRate);
             double coapRate = coapRate(ids, keys, perDevice, new InetSocketAddress("127.0.0.1", coapsPort));
@@ -99,13 +100,16 @@ public final class CoapIngestBenchmark {
         List<DtlsTestClient> clients = new ArrayList<>();
         try {
             for (int d = 0; d < ids.size(); d++) {
-                clients.add(new DtlsTestClient(ids.get(d), keys.get(d).bytes(), server, dtls));
+                clients.add(new DtlsTestClient(ids.get(d), keys.get(d).bytes(), server, dtls, Duration.ofSeconds(3)));
             }
-            // One device after the other: a burst of simultaneous handshakes on two cores would
+            // A few devices at a time: a burst of simultaneous handshakes on two cores would
             // measure handshake retransmissions, not ingest.
             long handshakeStart = System.nanoTime();
-            for (int d = 0; d < clients.size(); d++) {
-                send(clients.get(d), ids.get(d), keys.get(d), 0, 1);
+            ExecutorService handshakes = Executors.newFixedThreadPool(HANDSHAKES_AT_ONCE);
+            try {
+                runAll(handshakes, clients, ids, keys, 0, 1);
+            } finally {
+                handshakes.shutdown();
             }
             System.out.printf("    %,d DTLS handshakes, each with a first reading: %.1f s%n", ids.size(),
                 seconds(handshakeStart));
@@ -169,15 +173,13 @@ public final class CoapIngestBenchmark {
         }
     }
 
-    private static Map<String, String> env(String url, Path devicesFile, int coapsPort) throws Exception {
+    private static Map<String, String> env(String url, int coapsPort) throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put("DOORPLATE_DB_URL", url);
         env.put("DOORPLATE_DB_USER", "postgres");
         env.put("DOORPLATE_DB_PASSWORD", "");
         env.put("DOORPLATE_MQTT_URL", "tcp://127.0.0.1:1883");
         env.put("DOORPLATE_MQTT_SHARED_GROUP", "coap-bench-" + Long.toHexString(System.nanoTime()));
-        env.put("DOORPLATE_TEST_INGEST_DEVICES", "true");
-        env.put("DOORPLATE_TEST_DEVICES_FILE", devicesFile.toString());
         env.put("DOORPLATE_COAPS_PORT", Integer.toString(coapsPort));
         env.put("DOORPLATE_MASTER_KEY", "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
         env.put("DOORPLATE_DATA_DIR", Files.createTempDirectory("doorplate-coap-bench-data-").toString());

@@ -41,8 +41,8 @@ import org.doorplate.protocol.message.Header;
 import org.doorplate.protocol.message.Outcome;
 import org.doorplate.protocol.transport.Topics;
 import org.doorplate.server.device.DeviceKind;
+import org.doorplate.server.device.DeviceRegistry;
 import org.doorplate.server.ingest.TestDevices;
-import org.doorplate.server.ingest.TestIngestDevices;
 import org.doorplate.server.ingest.coap.CoapTestSupport;
 import org.doorplate.server.ingest.coap.DtlsTestClient;
 import org.doorplate.server.security.Roles;
@@ -85,7 +85,7 @@ class CommandDeliveryTest implements TestPropertyProvider {
     @Inject
     CoapServer coap;
     @Inject
-    TestIngestDevices devices;
+    DeviceRegistry registry;
     @Inject
     MqttCommandSender mqttSender;
 
@@ -100,7 +100,6 @@ class CommandDeliveryTest implements TestPropertyProvider {
         properties.put("doorplate.mqtt.url", "tcp://127.0.0.1:1883");
         properties.put("doorplate.mqtt.shared-group", GROUP);
         properties.put("doorplate.mqtt.client-id", GROUP + "-server");
-        properties.put("doorplate.test.ingest-devices", "true");
         // Quick resends, so that the bounded resend rounds run within the test.
         properties.put("doorplate.commands.resend-after", "300ms");
         properties.put("doorplate.commands.max-resend-delay", "300ms");
@@ -130,7 +129,7 @@ class CommandDeliveryTest implements TestPropertyProvider {
     void pendingCommandRidesOnCoapResponsesUntilItsResultArrives() throws Exception {
         // GIVEN a CoAP marker with a DTLS session and an issued command
         String id = TestDevices.uniqueId("marker");
-        DeviceKey key = devices.register(id, DeviceKind.MARKER);
+        DeviceKey key = TestDevices.register(registry, id, DeviceKind.MARKER);
         try (DtlsTestClient device = new DtlsTestClient(id, key.bytes(), coaps)) {
             assertEquals(0, post(device, id, key, 1).getPayloadSize());
             long commandId = issue(id, Map.of("type", "report_interval", "interval_s", 900));
@@ -168,7 +167,7 @@ class CommandDeliveryTest implements TestPropertyProvider {
     void mqttDeviceReceivesItsCommandUntilItConfirms() throws Exception {
         // GIVEN an MQTT marker subscribed to its downlink topic on Mosquitto
         String id = TestDevices.uniqueId("marker");
-        DeviceKey key = devices.register(id, DeviceKind.MARKER);
+        DeviceKey key = TestDevices.register(registry, id, DeviceKind.MARKER);
         BlockingQueue<byte[]> received = new LinkedBlockingQueue<>();
         IMqttMessageListener listener = (topic, message) -> received.add(message.getPayload());
         mqtt.subscribe(new MqttSubscription[] {new MqttSubscription(Topics.downlink(id), Topics.QOS)},
@@ -212,7 +211,7 @@ class CommandDeliveryTest implements TestPropertyProvider {
     void badCommandRequestsAreRefusedAndStoreNothing() {
         // GIVEN a registered doorplate and an unknown id
         String id = TestDevices.uniqueId("plate");
-        devices.register(id, DeviceKind.DOORPLATE);
+        TestDevices.register(registry, id, DeviceKind.DOORPLATE);
         String unknown = TestDevices.uniqueId("ghost");
 
         // WHEN bad requests are posted, THEN each is refused with a message naming the problem
@@ -236,7 +235,7 @@ class CommandDeliveryTest implements TestPropertyProvider {
     void thresholdsCommandIsListedWithItsParameters() {
         // GIVEN a registered marker
         String id = TestDevices.uniqueId("marker");
-        devices.register(id, DeviceKind.MARKER);
+        TestDevices.register(registry, id, DeviceKind.MARKER);
 
         // WHEN a thresholds command is issued
         long commandId = issue(id, Map.of("type", "thresholds", "tilt_limit", 1_500, "low_battery_mv", 3_300));

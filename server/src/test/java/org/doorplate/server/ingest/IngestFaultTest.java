@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.doorplate.protocol.auth.DeviceKey;
-import org.doorplate.server.device.DeviceKind;
 import org.doorplate.server.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,20 +27,19 @@ import org.junit.jupiter.api.Timeout;
  * Verifies that nothing acknowledged is lost and nothing is stored twice when things fail
  * mid-stream: the server killed with SIGKILL, PostgreSQL stopped the hard way, one of two
  * instances sharing the stream killed. Servers run as child JVMs configured by environment
- * variables, on the real Mosquitto; streams stay under Mosquitto's default queue limit of
- * 1000 messages per session.
+ * variables, on the real Mosquitto, with security on: each test registers its device through
+ * {@code POST /api/v1/devices} as the admin, and the servers find it in the shared database.
+ * Streams stay under Mosquitto's default queue limit of 1000 messages per session.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class IngestFaultTest {
     private static final Duration PACE = Duration.ofMillis(2);
     private static final int STREAM = 700;
     private static Path logs;
-    private static Path devices;
 
     @BeforeAll
     static void logFolder() throws Exception {
         logs = Files.createDirectories(Path.of("target", "fault-logs"));
-        devices = Files.createTempFile("doorplate-fault-devices-", ".csv");
     }
 
     @Test
@@ -49,9 +47,9 @@ class IngestFaultTest {
         // GIVEN a server with a stable client id, and a registered marker
         String group = TestDevices.uniqueId("kill");
         Map<String, String> env = env(TestDatabase.url(), group, group + "-a");
-        String id = TestDevices.uniqueId("marker");
-        DeviceKey key = TestIngestDevices.writeTo(devices, id, DeviceKind.MARKER);
         ServerProcess server = ServerProcess.start(env, logs.resolve(group + ".log"));
+        String id = TestDevices.uniqueId("marker");
+        DeviceKey key = server.registerDevice(id, "marker");
 
         // WHEN the marker streams readings and the server is killed with SIGKILL mid-stream
         try (StreamPublisher stream = new StreamPublisher(id, key)) {
@@ -64,7 +62,7 @@ class IngestFaultTest {
 
             // THEN every message the broker acknowledged is stored, exactly once
             List<Long> expected = new ArrayList<>(stream.acknowledged());
-            assertEquals(STREAM, expected.size());
+            assertEquals(STREAM, expected.size(), stream.failures());
             await().atMost(Duration.ofSeconds(60)).until(() -> stored(TestDatabase.url(), id).equals(expected));
             assertEquals(STREAM, rows(TestDatabase.url(), id));
         } finally {
@@ -79,11 +77,11 @@ class IngestFaultTest {
             postgres.createDatabase("doorplate");
             String url = postgres.url("doorplate");
             String group = TestDevices.uniqueId("pgdown");
-            String id = TestDevices.uniqueId("marker");
-            DeviceKey key = TestIngestDevices.writeTo(devices, id, DeviceKind.MARKER);
             ServerProcess server = ServerProcess.start(env(url, group, group + "-a"),
                 logs.resolve(group + ".log"));
             try (server) {
+                String id = TestDevices.uniqueId("marker");
+                DeviceKey key = server.registerDevice(id, "marker");
                 // WHEN the database stops hard mid-stream and comes back after the stream
                 try (StreamPublisher stream = new StreamPublisher(id, key)) {
                     stream.start(1, STREAM, PACE);
@@ -94,7 +92,7 @@ class IngestFaultTest {
 
                     // THEN ingestion resumes and every acknowledged message is stored once
                     List<Long> expected = new ArrayList<>(stream.acknowledged());
-                    assertEquals(STREAM, expected.size());
+                    assertEquals(STREAM, expected.size(), stream.failures());
                     await().atMost(Duration.ofSeconds(60)).until(() -> stored(url, id).equals(expected));
                     assertEquals(STREAM, rows(url, id));
                     assertTrue(server.isAlive());
@@ -108,11 +106,11 @@ class IngestFaultTest {
         // GIVEN two servers in one shared-subscription group on one database
         String group = TestDevices.uniqueId("pair");
         Map<String, String> envA = env(TestDatabase.url(), group, group + "-a");
-        String id = TestDevices.uniqueId("marker");
-        DeviceKey key = TestIngestDevices.writeTo(devices, id, DeviceKind.MARKER);
         ServerProcess a = ServerProcess.start(envA, logs.resolve(group + "-a.log"));
         ServerProcess b = ServerProcess.start(env(TestDatabase.url(), group, group + "-b"),
             logs.resolve(group + "-b.log"));
+        String id = TestDevices.uniqueId("marker");
+        DeviceKey key = a.registerDevice(id, "marker");
         try (StreamPublisher stream = new StreamPublisher(id, key)) {
             // WHEN a stream runs and one instance is killed in the middle of it
             stream.start(1, STREAM, PACE);
@@ -128,7 +126,7 @@ class IngestFaultTest {
             // every acknowledged message is stored exactly once
             a = ServerProcess.start(envA, logs.resolve(group + "-a.log"));
             List<Long> expected = new ArrayList<>(stream.acknowledged());
-            assertEquals(STREAM, expected.size());
+            assertEquals(STREAM, expected.size(), stream.failures());
             await().atMost(Duration.ofSeconds(60)).until(() -> stored(TestDatabase.url(), id).equals(expected));
             assertEquals(STREAM, rows(TestDatabase.url(), id));
         } finally {
@@ -150,9 +148,6 @@ class IngestFaultTest {
         env.put("DOORPLATE_COAP_PORT", Integer.toString(ServerProcess.freePort()));
         env.put("DOORPLATE_COAPS_PORT", Integer.toString(ServerProcess.freePort()));
         env.put("DOORPLATE_MASTER_KEY", TestDatabase.MASTER_KEY);
-        // Devices come from a file read by TestIngestDevices on the child's test classpath.
-        env.put("DOORPLATE_TEST_INGEST_DEVICES", "true");
-        env.put("DOORPLATE_TEST_DEVICES_FILE", devices.toString());
         env.put("DOORPLATE_DATA_DIR", Files.createTempDirectory("doorplate-fault-").toString());
         return env;
     }

@@ -27,6 +27,7 @@ import org.doorplate.protocol.message.BatchEntry;
 import org.doorplate.protocol.message.EventKind;
 import org.doorplate.protocol.transport.Topics;
 import org.doorplate.server.device.DeviceKind;
+import org.doorplate.server.device.DeviceRegistry;
 import org.doorplate.server.testing.TestDatabase;
 import org.doorplate.server.telemetry.DeviceState;
 import org.doorplate.server.telemetry.DeviceStates;
@@ -41,8 +42,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Verifies the MQTT path end to end against the real Mosquitto and TimescaleDB: what a device
- * publishes is stored once, and what is bad is refused, counted, acknowledged and not stored.
+ * Verifies the MQTT path end to end against the real Mosquitto, TimescaleDB and device registry
+ * (security on, as in production): what a device publishes is stored once, and what is bad is
+ * refused, counted, acknowledged and not stored.
  *
  * <p>The server's receive maximum is 2 here: were a rejected message left unacknowledged, two
  * of them would stop all further deliveries and the valid messages after them would never be
@@ -56,7 +58,7 @@ class MqttIngestTest implements TestPropertyProvider {
     private static final Instant T0 = Instant.parse("2025-03-01T08:00:00Z");
 
     @Inject
-    TestIngestDevices devices;
+    DeviceRegistry registry;
     @Inject
     MeterRegistry meters;
     @Inject
@@ -72,8 +74,6 @@ class MqttIngestTest implements TestPropertyProvider {
         properties.put("doorplate.mqtt.client-id", GROUP + "-server");
         properties.put("doorplate.mqtt.receive-maximum", "2");
         properties.put("doorplate.mqtt.session-expiry", "10s");
-        properties.put("micronaut.security.enabled", "false");
-        properties.put("doorplate.test.ingest-devices", "true");
         return properties;
     }
 
@@ -95,7 +95,7 @@ class MqttIngestTest implements TestPropertyProvider {
     void jsonReadingPublishedWithMosquittoPubIsStored() throws Exception {
         // GIVEN a registered doorplate and its JSON reading
         String id = TestDevices.uniqueId("plate");
-        DeviceKey key = devices.register(id, DeviceKind.DOORPLATE);
+        DeviceKey key = TestDevices.register(registry, id, DeviceKind.DOORPLATE);
         String json = new String(TestDevices.json(key, TestDevices.doorplateReading(id, 1, T0, 2_950)),
             StandardCharsets.UTF_8);
 
@@ -117,7 +117,7 @@ class MqttIngestTest implements TestPropertyProvider {
     void cborReadingsEventsAndLateBatchAreStoredOnce() throws Exception {
         // GIVEN a marker that reports, raises an event, and sends a late batch of buffered readings
         String id = TestDevices.uniqueId("marker");
-        DeviceKey key = devices.register(id, DeviceKind.MARKER);
+        DeviceKey key = TestDevices.register(registry, id, DeviceKind.MARKER);
         List<BatchEntry> buffered = new ArrayList<>();
         for (int seq = 4; seq <= 8; seq++) {
             buffered.add(TestDevices.markerReading(id, seq, T0.minus(Duration.ofHours(9 - seq)), 10));
@@ -149,9 +149,9 @@ class MqttIngestTest implements TestPropertyProvider {
     void badUplinksAreRejectedCountedAcknowledgedAndNotStored() throws Exception {
         // GIVEN a registered marker, a disabled one, and an unknown id
         String id = TestDevices.uniqueId("marker");
-        DeviceKey key = devices.register(id, DeviceKind.MARKER);
+        DeviceKey key = TestDevices.register(registry, id, DeviceKind.MARKER);
         String disabled = TestDevices.uniqueId("marker");
-        DeviceKey disabledKey = devices.registerDisabled(disabled, DeviceKind.MARKER);
+        DeviceKey disabledKey = TestDevices.registerDisabled(registry, disabled, DeviceKind.MARKER);
         String unknown = TestDevices.uniqueId("ghost");
         publish(id, TestDevices.cbor(key, TestDevices.markerReading(id, 5_000, T0, 100)));
         await().atMost(Duration.ofSeconds(20)).until(() -> storedSeqs(id).equals(List.of(5_000L)));

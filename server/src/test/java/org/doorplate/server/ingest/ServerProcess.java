@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,9 @@ import java.util.regex.Pattern;
 import org.doorplate.protocol.auth.DeviceKey;
 
 /**
- * The server as a child JVM on the test classpath, for tests that kill it: started with
- * environment variables as an operator would, killed with SIGKILL, or stopped with SIGTERM.
+ * The server as a child JVM, on the test classpath or from the packaged jar, for tests that
+ * kill it and for benchmarks: started with environment variables as an operator would, killed
+ * with SIGKILL, or stopped with SIGTERM.
  */
 public final class ServerProcess implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "fault-test-admin-password";
@@ -45,11 +47,31 @@ public final class ServerProcess implements AutoCloseable {
      * @param log file that receives the server's output
      */
     public static ServerProcess start(Map<String, String> env, Path log, String... jvmOptions) {
-        int port = freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-            .toString(), "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        // Small and quick to start: these servers live for one test.
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx384m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1"));
         command.addAll(List.of(jvmOptions));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.doorplate.server.Application"));
+        return start(command, env, log);
+    }
+
+    /**
+     * Starts the packaged server, {@code java [options] -jar jar}, as an operator would, and
+     * waits until {@code /health} answers 200.
+     */
+    public static ServerProcess startJar(Path jar, Map<String, String> env, Path log, String... jvmOptions) {
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-jar", jar.toString()));
+        return start(command, env, log);
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static ServerProcess start(List<String> command, Map<String, String> env, Path log) {
+        int port = freePort();
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
@@ -93,10 +115,32 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Registers a device through the HTTP API as the admin and returns its key. */
     public DeviceKey registerDevice(String id, String kind) throws IOException, InterruptedException {
-        String token = match(TOKEN, post("/login", "{\"username\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}",
-            null));
-        String answer = post("/api/v1/devices", "{\"id\":\"" + id + "\",\"kind\":\"" + kind + "\"}", token);
+        String answer = post("/api/v1/devices", "application/json",
+            "{\"id\":\"" + id + "\",\"kind\":\"" + kind + "\"}", adminToken());
         return DeviceKey.of(HexFormat.of().parseHex(match(KEY, answer)));
+    }
+
+    /**
+     * Registers many devices of one kind through the bulk CSV import as the admin.
+     *
+     * @return each device's key by id
+     */
+    public Map<String, DeviceKey> importDevices(List<String> ids, String kind) throws IOException,
+            InterruptedException {
+        StringBuilder csv = new StringBuilder("id,kind\n");
+        ids.forEach(id -> csv.append(id).append(',').append(kind).append('\n'));
+        String answer = post("/api/v1/devices/import", "text/csv", csv.toString(), adminToken());
+        Map<String, DeviceKey> keys = new HashMap<>();
+        for (String line : answer.split("\n")) {
+            String[] fields = line.split(",");
+            if (fields.length == 3 && !fields[0].equals("id")) {
+                keys.put(fields[0], DeviceKey.of(HexFormat.of().parseHex(fields[2])));
+            }
+        }
+        if (keys.size() != ids.size()) {
+            throw new IllegalStateException("imported " + keys.size() + " of " + ids.size() + " devices");
+        }
+        return keys;
     }
 
     /** The server's count of uplinks it stored first ({@code doorplate_ingest_uplinks_total}, MQTT, stored). */
@@ -153,9 +197,15 @@ public final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException("the server did not become healthy within " + timeout);
     }
 
-    private String post(String path, String json, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
-            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+    private String adminToken() throws IOException, InterruptedException {
+        return match(TOKEN, post("/login", "application/json",
+            "{\"username\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}", null));
+    }
+
+    private String post(String path, String contentType, String body, String token)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
+            .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -179,7 +229,8 @@ public final class ServerProcess implements AutoCloseable {
         return matcher.group(1);
     }
 
-    static int freePort() {
+    /** A TCP port on loopback that nothing listens on at the moment. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

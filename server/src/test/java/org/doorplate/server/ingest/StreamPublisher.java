@@ -2,7 +2,9 @@ package org.doorplate.server.ingest;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.locks.LockSupport;
 import org.doorplate.protocol.auth.DeviceKey;
@@ -24,6 +26,7 @@ public final class StreamPublisher implements AutoCloseable {
     private final String deviceId;
     private final DeviceKey key;
     private final Set<Long> acknowledged = new ConcurrentSkipListSet<>();
+    private final Map<Long, String> failures = new ConcurrentSkipListMap<>();
     private Thread thread;
 
     public StreamPublisher(String deviceId, DeviceKey key) throws MqttException {
@@ -46,6 +49,7 @@ public final class StreamPublisher implements AutoCloseable {
                     acknowledged.add(seq);
                 } catch (MqttException e) {
                     // Not acknowledged by the broker: the device would send it again later.
+                    failures.put(seq, e.getReasonCode() + " " + e.getMessage());
                 }
                 LockSupport.parkNanos(pause.toNanos());
             }
@@ -60,6 +64,11 @@ public final class StreamPublisher implements AutoCloseable {
 
     public Set<Long> acknowledged() {
         return acknowledged;
+    }
+
+    /** Why the broker did not acknowledge the others, by sequence number, for assertion messages. */
+    public String failures() {
+        return failures.isEmpty() ? "every publish acknowledged" : "not acknowledged: " + failures;
     }
 
     @Override

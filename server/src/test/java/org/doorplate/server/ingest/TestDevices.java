@@ -21,8 +21,15 @@ import org.doorplate.protocol.message.Header;
 import org.doorplate.protocol.message.MarkerReading;
 import org.doorplate.protocol.message.ReadingBatch;
 import org.doorplate.protocol.message.Uplink;
+import org.doorplate.server.device.Device;
+import org.doorplate.server.device.DeviceKind;
+import org.doorplate.server.device.DeviceRegistry;
+import org.doorplate.server.device.NewDevice;
 
-/** Builds sealed uplinks the way a device's firmware would, for tests and benchmarks. */
+/**
+ * Builds sealed uplinks the way a device's firmware would, for tests and benchmarks, and
+ * registers devices in the real registry.
+ */
 public final class TestDevices {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final MessageAuthenticator AUTHENTICATOR = new MessageAuthenticator();
@@ -35,6 +42,18 @@ public final class TestDevices {
     /** A device id nobody else uses: {@code prefix-} and 10 random characters. */
     public static String uniqueId(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    }
+
+    /** Registers an active device in the real registry and answers the key it was given. */
+    public static DeviceKey register(DeviceRegistry registry, String id, DeviceKind kind) {
+        return DeviceKey.of(HexFormat.of().parseHex(registry.create(NewDevice.of(id, kind)).key()));
+    }
+
+    /** Registers a device in the real registry, disables it, and answers its key. */
+    public static DeviceKey registerDisabled(DeviceRegistry registry, String id, DeviceKind kind) {
+        DeviceKey key = register(registry, id, kind);
+        registry.setState(id, Device.State.DISABLED);
+        return key;
     }
 
     public static DeviceKey newKey() {

@@ -3,11 +3,9 @@ package org.doorplate.server.ingest.coap;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Requires;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import org.doorplate.server.ingest.IngestDevices;
-import org.doorplate.server.ingest.UplinkPipeline;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
@@ -30,7 +28,6 @@ import org.slf4j.LoggerFactory;
  * MQTT adapter it exists only where the uplink pipeline does (a device registry is present).
  */
 @Factory
-@Requires(beans = UplinkPipeline.class)
 final class CoapServerFactory {
     private static final Logger LOG = LoggerFactory.getLogger(CoapServerFactory.class);
     /**
@@ -42,6 +39,7 @@ final class CoapServerFactory {
     private static final int CONNECTION_ID_BYTES = 6;
     /** RFC 6347 4.1 (via RFC 5246 6.2.1): a DTLS record carries at most 2^14 bytes. */
     private static final int MAX_RECORD_PLAINTEXT_BYTES = 16_384;
+    private static final int SOCKET_BUFFER_BYTES = 4 * 1024 * 1024;
     /** Room for the CoAP header, token and options beside the payload. */
     private static final int HEADER_ROOM_BYTES = 256;
 
@@ -91,6 +89,11 @@ final class CoapServerFactory {
         // Devices on older mbedTLS or tinydtls still offer the draft's extension number.
         config.set(DtlsConfig.DTLS_SUPPORT_DEPRECATED_CID, true);
         config.set(DtlsConfig.DTLS_MAX_CONNECTIONS, settings.getMaxDtlsConnections());
+        // A burst from many devices at once must not overflow the socket buffer (a lost
+        // datagram costs the device a 2 s retransmission); the kernel caps this at
+        // net.core.rmem_max, which a production host should raise to match.
+        config.set(DtlsConfig.DTLS_RECEIVE_BUFFER_SIZE, SOCKET_BUFFER_BYTES);
+        config.set(DtlsConfig.DTLS_SEND_BUFFER_SIZE, SOCKET_BUFFER_BYTES);
         config.set(DtlsConfig.DTLS_STALE_CONNECTION_THRESHOLD, settings.getDtlsIdleTimeout().toSeconds(),
             TimeUnit.SECONDS);
         // RFC 7925 4.2 makes AES-128-CCM-8 mandatory for CoAP devices; the others serve

@@ -1,11 +1,9 @@
 package org.doorplate.server.ingest.coap;
 
 import io.micronaut.context.BeanProvider;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import org.doorplate.server.device.DeviceChanged;
-import org.doorplate.server.ingest.UplinkPipeline;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.core.network.Endpoint;
@@ -21,7 +19,6 @@ import org.slf4j.LoggerFactory;
  * session and it must handshake again, with the current key.
  */
 @Singleton
-@Requires(beans = UplinkPipeline.class)
 final class DtlsSessionReaper {
     private static final Logger LOG = LoggerFactory.getLogger(DtlsSessionReaper.class);
 

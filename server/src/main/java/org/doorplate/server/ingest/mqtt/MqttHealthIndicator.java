@@ -1,19 +1,16 @@
 package org.doorplate.server.ingest.mqtt;
 
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
 import jakarta.inject.Singleton;
 import java.util.Map;
-import org.doorplate.server.ingest.UplinkPipeline;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
 /** Reports the broker connection: {@code /health} answers 503 while it is down. */
 @Singleton
-@Requires(beans = UplinkPipeline.class)
 final class MqttHealthIndicator implements HealthIndicator {
     private final MqttAsyncClient client;
 

@@ -1,7 +1,6 @@
 package org.doorplate.server.ingest.mqtt;
 
 import io.micronaut.context.annotation.Context;
-import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +37,6 @@ import org.slf4j.LoggerFactory;
  * not stored, and nothing piles up in this process.
  */
 @Context
-@Requires(beans = UplinkPipeline.class)
 final class MqttUplinkAdapter implements MqttCallback {
     private static final Logger LOG = LoggerFactory.getLogger(MqttUplinkAdapter.class);
     private static final Duration RESUBMIT_DELAY = Duration.ofMillis(250);

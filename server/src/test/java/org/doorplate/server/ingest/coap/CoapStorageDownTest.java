@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.doorplate.protocol.auth.DeviceKey;
 import org.doorplate.server.device.DeviceKind;
+import org.doorplate.server.device.DeviceRegistry;
 import org.doorplate.server.ingest.PrivatePostgres;
 import org.doorplate.server.ingest.TestDevices;
-import org.doorplate.server.ingest.TestIngestDevices;
 import org.doorplate.server.testing.TestDatabase;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
@@ -50,7 +50,7 @@ class CoapStorageDownTest implements TestPropertyProvider {
     @Inject
     CoapServer server;
     @Inject
-    TestIngestDevices devices;
+    DeviceRegistry registry;
 
     private final Map<String, Long> sentSeqs = new HashMap<>();
     private PrivatePostgres postgres;
@@ -71,7 +71,6 @@ class CoapStorageDownTest implements TestPropertyProvider {
         properties.put("doorplate.mqtt.url", "tcp://127.0.0.1:1883");
         properties.put("doorplate.mqtt.shared-group", GROUP);
         properties.put("doorplate.mqtt.client-id", GROUP + "-server");
-        properties.put("doorplate.test.ingest-devices", "true");
         return properties;
     }
 
@@ -84,7 +83,7 @@ class CoapStorageDownTest implements TestPropertyProvider {
     void uplinksWhileStorageIsDownAreHeldOrRefusedWithMaxAge() throws Exception {
         // GIVEN a marker with a DTLS session whose first reading is stored
         String id = TestDevices.uniqueId("marker");
-        DeviceKey key = devices.register(id, DeviceKind.MARKER);
+        DeviceKey key = TestDevices.register(registry, id, DeviceKind.MARKER);
         InetSocketAddress coaps = CoapTestSupport.endpoint(server, "coaps");
         try (DtlsTestClient device = new DtlsTestClient(id, key.bytes(), coaps)) {
             assertEquals(ResponseCode.CHANGED, device.exchange(reading(device, id, key, 1), WAIT).getCode());

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -24,10 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.doorplate.protocol.auth.DeviceKey;
-import org.doorplate.server.device.DeviceChanged;
+import org.doorplate.server.device.Device;
 import org.doorplate.server.device.DeviceKind;
+import org.doorplate.server.device.DeviceRegistry;
 import org.doorplate.server.ingest.TestDevices;
-import org.doorplate.server.ingest.TestIngestDevices;
 import org.doorplate.server.testing.TestDatabase;
 import org.eclipse.californium.core.CoapClient;
 import org.eclipse.californium.core.CoapResponse;
@@ -67,11 +66,9 @@ class CoapUplinkTest implements TestPropertyProvider {
     @Inject
     CoapServer server;
     @Inject
-    TestIngestDevices devices;
+    DeviceRegistry registry;
     @Inject
     MeterRegistry meters;
-    @Inject
-    ApplicationEventPublisher<DeviceChanged> deviceChanges;
 
     private InetSocketAddress coaps;
 
@@ -81,7 +78,6 @@ class CoapUplinkTest implements TestPropertyProvider {
         properties.put("doorplate.mqtt.url", "tcp://127.0.0.1:1883");
         properties.put("doorplate.mqtt.shared-group", GROUP);
         properties.put("doorplate.mqtt.client-id", GROUP + "-server");
-        properties.put("doorplate.test.ingest-devices", "true");
         return properties;
     }
 
@@ -103,10 +99,10 @@ class CoapUplinkTest implements TestPropertyProvider {
         // GIVEN a marker whose key can travel as a command-line argument (no zero byte: libcoap
         // 4.3 takes the PSK as a C string) and its CBOR reading in a file
         String id = TestDevices.uniqueId("marker");
-        DeviceKey key = devices.register(id, DeviceKind.MARKER);
+        DeviceKey key = TestDevices.register(registry, id, DeviceKind.MARKER);
         while (hasZeroByte(key.bytes())) {
             id = TestDevices.uniqueId("marker");
-            key = devices.register(id, DeviceKind.MARKER);
+            key = TestDevices.register(registry, id, DeviceKind.MARKER);
         }
         Path file = Files.createTempFile("reading-", ".cbor");
         Files.write(file, TestDevices.cbor(key, TestDevices.markerReading(id, 1, T0, 120)));
@@ -129,7 +125,7 @@ class CoapUplinkTest implements TestPropertyProvider {
     void retransmittedConReadingIsAnsweredEachTimeAndStoredOnce() throws Exception {
         // GIVEN a marker with a DTLS session and a CON reading
         String id = TestDevices.uniqueId("marker");
-        DeviceKey key = devices.register(id, DeviceKind.MARKER);
+        DeviceKey key = TestDevices.register(registry, id, DeviceKind.MARKER);
         try (DtlsTestClient device = new DtlsTestClient(id, key.bytes(), coaps)) {
             Request request = device.post(TestDevices.cbor(key, TestDevices.markerReading(id, 7, T0, 50)),
                 MediaTypeRegistry.APPLICATION_CBOR, true);
@@ -155,7 +151,7 @@ class CoapUplinkTest implements TestPropertyProvider {
     void jsonReadingIsStored() throws Exception {
         // GIVEN a doorplate that speaks JSON (Content-Format 50)
         String id = TestDevices.uniqueId("plate");
-        DeviceKey key = devices.register(id, DeviceKind.DOORPLATE);
+        DeviceKey key = TestDevices.register(registry, id, DeviceKind.DOORPLATE);
         try (DtlsTestClient device = new DtlsTestClient(id, key.bytes(), coaps)) {
             // WHEN it posts a reading
             Response response = device.exchange(device.post(TestDevices.json(key,
@@ -171,7 +167,7 @@ class CoapUplinkTest implements TestPropertyProvider {
     void nonReadingIsStoredAndAnsweredWithNon() throws Exception {
         // GIVEN a marker that sends NON (at most once: it never retransmits)
         String id = TestDevices.uniqueId("marker");
-        DeviceKey key = devices.register(id, DeviceKind.MARKER);
+        DeviceKey key = TestDevices.register(registry, id, DeviceKind.MARKER);
         try (DtlsTestClient device = new DtlsTestClient(id, key.bytes(), coaps)) {
             // WHEN it posts a NON reading
             Response response = device.exchange(device.post(TestDevices.cbor(key,
@@ -188,9 +184,9 @@ class CoapUplinkTest implements TestPropertyProvider {
     void badUplinksAreRefusedWithTheirCodeAndStoreNothing() throws Exception {
         // GIVEN a marker with a DTLS session and another registered device
         String id = TestDevices.uniqueId("marker");
-        DeviceKey key = devices.register(id, DeviceKind.MARKER);
+        DeviceKey key = TestDevices.register(registry, id, DeviceKind.MARKER);
         String other = TestDevices.uniqueId("marker");
-        DeviceKey otherKey = devices.register(other, DeviceKind.MARKER);
+        DeviceKey otherKey = TestDevices.register(registry, other, DeviceKind.MARKER);
         byte[] valid = TestDevices.cbor(key, TestDevices.markerReading(id, 10, T0, 10));
         try (DtlsTestClient device = new DtlsTestClient(id, key.bytes(), coaps)) {
             // WHEN it posts a truncated message, a wrong MAC, another device's message and a
@@ -219,7 +215,7 @@ class CoapUplinkTest implements TestPropertyProvider {
     void oversizePayloadIsRefusedWith413BeforeDecoding() throws Exception {
         // GIVEN a marker and a CBOR body of 20,000 bytes, above the protocol's 16 KiB
         String id = TestDevices.uniqueId("marker");
-        DeviceKey key = devices.register(id, DeviceKind.MARKER);
+        DeviceKey key = TestDevices.register(registry, id, DeviceKind.MARKER);
         byte[] oversize = new byte[20_000];
         oversize[0] = (byte) 0xA5;
 
@@ -254,7 +250,7 @@ class CoapUplinkTest implements TestPropertyProvider {
     void wrongKeyFailsTheHandshake() throws Exception {
         // GIVEN a registered marker and a client holding another key
         String id = TestDevices.uniqueId("marker");
-        devices.register(id, DeviceKind.MARKER);
+        TestDevices.register(registry, id, DeviceKind.MARKER);
         try (DtlsTestClient device = new DtlsTestClient(id, TestDevices.newKey().bytes(), coaps)) {
             // WHEN it tries to post
             device.send(device.post(new byte[] {(byte) 0xA0}, MediaTypeRegistry.APPLICATION_CBOR, true));
@@ -270,7 +266,7 @@ class CoapUplinkTest implements TestPropertyProvider {
     void deviceKeepsItsSessionAcrossNatRebinding() throws Exception {
         // GIVEN a marker behind a NAT that has completed one DTLS handshake
         String id = TestDevices.uniqueId("marker");
-        DeviceKey key = devices.register(id, DeviceKind.MARKER);
+        DeviceKey key = TestDevices.register(registry, id, DeviceKind.MARKER);
         try (RebindingRelay nat = new RebindingRelay(coaps);
              DtlsTestClient device = new DtlsTestClient(id, key.bytes(), nat.address())) {
             Response first = device.exchange(device.post(TestDevices.cbor(key,
@@ -299,7 +295,7 @@ class CoapUplinkTest implements TestPropertyProvider {
     void disablingADeviceEndsItsOpenDtlsSession() throws Exception {
         // GIVEN a marker with an open DTLS session
         String id = TestDevices.uniqueId("marker");
-        DeviceKey key = devices.register(id, DeviceKind.MARKER);
+        DeviceKey key = TestDevices.register(registry, id, DeviceKind.MARKER);
         DTLSConnector serverDtls = (DTLSConnector) ((CoapEndpoint) server.getEndpoint(coaps.getPort()))
             .getConnector();
         try (DtlsTestClient device = new DtlsTestClient(id, key.bytes(), coaps)) {
@@ -309,9 +305,8 @@ class CoapUplinkTest implements TestPropertyProvider {
             assertNotNull(serverDtls.getDtlsContextByAddress(client));
             double refusedBefore = handshakes("unknown_identity");
 
-            // WHEN the registry disables it and says so
-            devices.registerDisabled(id, DeviceKind.MARKER);
-            deviceChanges.publishEvent(new DeviceChanged(id));
+            // WHEN the registry disables it (which announces the change)
+            registry.setState(id, Device.State.DISABLED);
 
             // THEN the server drops the session, and a new handshake is refused
             await().atMost(WAIT).until(() -> serverDtls.getDtlsContextByAddress(client) == null);

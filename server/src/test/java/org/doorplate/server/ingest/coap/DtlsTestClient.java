@@ -3,8 +3,10 @@ package org.doorplate.server.ingest.coap;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -40,21 +42,27 @@ import org.eclipse.californium.scandium.dtls.pskstore.AdvancedSinglePskStore;
  */
 public final class DtlsTestClient implements AutoCloseable {
     private static final AtomicInteger NEXT_MID = new AtomicInteger(1000);
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(2);
+    private static final int MAX_RETRANSMIT = 4;
 
     private final DTLSConnector connector;
     private final InetSocketAddress server;
     private final BlockingQueue<Response> responses = new LinkedBlockingQueue<>();
+    private final Set<Integer> acknowledged = ConcurrentHashMap.newKeySet();
     private final CompletableFuture<Throwable> sendError = new CompletableFuture<>();
     private final UdpDataSerializer serializer = new UdpDataSerializer();
     private final UdpDataParser parser = new UdpDataParser();
 
     public DtlsTestClient(String identity, byte[] key, InetSocketAddress server) throws IOException {
-        this(identity, key, server, null);
+        this(identity, key, server, null, Duration.ofMillis(300));
     }
 
-    /** A client whose DTLS work runs on {@code executor} (shared by many clients), or its own when null. */
-    public DtlsTestClient(String identity, byte[] key, InetSocketAddress server, ExecutorService executor)
-            throws IOException {
+    /**
+     * A client whose DTLS work runs on {@code executor} (shared by many clients), or its own when
+     * null, and whose handshake flights are resent after {@code retransmission}, once.
+     */
+    public DtlsTestClient(String identity, byte[] key, InetSocketAddress server, ExecutorService executor,
+            Duration retransmission) throws IOException {
         this.server = server;
         Configuration config = new Configuration(CoapConfig.DEFINITIONS, DtlsConfig.DEFINITIONS,
             UdpConfig.DEFINITIONS, SystemConfig.DEFINITIONS);
@@ -62,7 +70,7 @@ public final class DtlsTestClient implements AutoCloseable {
         // Length 0: the client supports connection ids (RFC 9146) without asking for one itself.
         config.set(DtlsConfig.DTLS_CONNECTION_ID_LENGTH, 0);
         // Loopback answers at once: a handshake that is refused fails within about a second.
-        config.set(DtlsConfig.DTLS_RETRANSMISSION_TIMEOUT, 300, TimeUnit.MILLISECONDS);
+        config.set(DtlsConfig.DTLS_RETRANSMISSION_TIMEOUT, retransmission.toMillis(), TimeUnit.MILLISECONDS);
         config.set(DtlsConfig.DTLS_MAX_RETRANSMISSIONS, 1);
         DtlsConnectorConfig dtls = DtlsConnectorConfig.builder(config)
             .setAddress(new InetSocketAddress("127.0.0.1", 0))
@@ -116,10 +124,33 @@ public final class DtlsTestClient implements AutoCloseable {
         connector.send(raw);
     }
 
-    /** Sends and waits for the response with the request's token. */
+    /**
+     * Sends and waits for the response with the request's token. A CON is retransmitted like a
+     * device does (RFC 7252 4.2: after 2 s, doubling, at most 4 times) until it is acknowledged.
+     */
     public Response exchange(Request request, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long wait = ACK_TIMEOUT.toNanos();
+        int retransmissions = 0;
         send(request);
-        return awaitResponse(request.getToken(), timeout);
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return null;
+            }
+            boolean mayRetransmit = request.isConfirmable() && retransmissions < MAX_RETRANSMIT
+                && !acknowledged.contains(request.getMID());
+            Response response = awaitResponse(request.getToken(),
+                Duration.ofNanos(mayRetransmit ? Math.min(wait, left) : left));
+            if (response != null) {
+                return response;
+            }
+            if (mayRetransmit && !acknowledged.contains(request.getMID())) {
+                send(request);
+                retransmissions++;
+                wait *= 2;
+            }
+        }
     }
 
     /** The next response with this token, skipping empty ACKs; null on timeout. */
@@ -145,7 +176,9 @@ public final class DtlsTestClient implements AutoCloseable {
 
     private void received(RawData raw) {
         Message message = parser.parseMessage(raw);
-        if (message instanceof Response response) {
+        if (message instanceof EmptyMessage empty && empty.getType() == Type.ACK) {
+            acknowledged.add(empty.getMID());
+        } else if (message instanceof Response response) {
             responses.add(response);
             if (response.getType() == Type.CON) {
                 EmptyMessage ack = EmptyMessage.newACK(response);

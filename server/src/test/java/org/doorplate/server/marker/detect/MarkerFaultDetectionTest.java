@@ -37,8 +37,8 @@ import org.doorplate.protocol.transport.Topics;
 import org.doorplate.server.alert.Alert;
 import org.doorplate.server.alert.AlertState;
 import org.doorplate.server.device.DeviceKind;
+import org.doorplate.server.device.DeviceRegistry;
 import org.doorplate.server.ingest.TestDevices;
-import org.doorplate.server.ingest.TestIngestDevices;
 import org.doorplate.server.marker.BoundaryRegistry;
 import org.doorplate.server.marker.MarkerInput;
 import org.doorplate.server.marker.NewBoundaryLine;
@@ -84,7 +84,7 @@ class MarkerFaultDetectionTest implements TestPropertyProvider {
     ApplicationContext context;
 
     @Inject
-    TestIngestDevices devices;
+    DeviceRegistry devices;
 
     @Inject
     TestDeviceFacts facts;
@@ -103,7 +103,6 @@ class MarkerFaultDetectionTest implements TestPropertyProvider {
         properties.put("doorplate.mqtt.shared-group", GROUP);
         properties.put("doorplate.mqtt.client-id", GROUP + "-server");
         properties.put("doorplate.mqtt.session-expiry", "10s");
-        properties.put("doorplate.test.ingest-devices", "true");
         properties.put("doorplate.test.device-facts", "true");
         return properties;
     }
@@ -183,7 +182,7 @@ class MarkerFaultDetectionTest implements TestPropertyProvider {
     void doorplateFaultsAndTamperEventsOpenTheirAlerts() throws Exception {
         // GIVEN a doorplate device
         String id = TestDevices.uniqueId("dp");
-        DeviceKey key = devices.register(id, DeviceKind.DOORPLATE);
+        DeviceKey key = TestDevices.register(devices, id, DeviceKind.DOORPLATE);
         facts.put(id, Duration.ofHours(24), AREA);
 
         // WHEN it reports a failed backlight on a low battery, then a tamper event
@@ -201,7 +200,7 @@ class MarkerFaultDetectionTest implements TestPropertyProvider {
     }
 
     private DeviceKey givenMarkerDevice(String id, String number) {
-        DeviceKey key = devices.register(id, DeviceKind.MARKER);
+        DeviceKey key = TestDevices.register(devices, id, DeviceKind.MARKER);
         facts.put(id, Duration.ofMinutes(15), null);
         registry.createMarker(new MarkerInput(number, REF_LAT, REF_LON, 1050.0, id, null));
         return key;

@@ -17,11 +17,11 @@ import org.doorplate.server.alert.AlertQuery;
 import org.doorplate.server.alert.AlertService;
 import org.doorplate.server.alert.TestClock;
 import org.doorplate.server.device.DeviceKind;
+import org.doorplate.server.device.DeviceRegistry;
 import org.doorplate.server.ingest.IngestOutcome;
 import org.doorplate.server.ingest.PayloadFormat;
 import org.doorplate.server.ingest.RawUplink;
 import org.doorplate.server.ingest.TestDevices;
-import org.doorplate.server.ingest.TestIngestDevices;
 import org.doorplate.server.ingest.Transport;
 import org.doorplate.server.ingest.UplinkPipeline;
 import org.doorplate.server.testing.TestDatabase;
@@ -41,15 +41,15 @@ class SilenceAcrossRestartTest {
     void silenceIsDetectedAfterARestartWithoutAnyMessage() throws Exception {
         String id = TestDevices.uniqueId("bm");
 
-        // GIVEN a marker that reported once, after which its server stopped
+        // GIVEN a registered marker that reported once, after which its server stopped
+        DeviceKey key;
         try (ApplicationContext first = ApplicationContext.run(properties(), "test")) {
-            DeviceKey key = first.getBean(TestIngestDevices.class).register(id, DeviceKind.MARKER);
+            key = TestDevices.register(first.getBean(DeviceRegistry.class), id, DeviceKind.MARKER);
             assertInstanceOf(IngestOutcome.Stored.class, submit(first, id, key, 1));
         }
 
         // WHEN a new server starts on the same database, and its clock reaches an hour later
         try (ApplicationContext second = ApplicationContext.run(properties(), "test")) {
-            DeviceKey key = second.getBean(TestIngestDevices.class).register(id, DeviceKind.MARKER);
             second.getBean(TestDeviceFacts.class).put(id, Duration.ofMinutes(15), "150102003004");
             AlertService alerts = second.getBean(AlertService.class);
             second.getBean(TestClock.class).advance(Duration.ofHours(1));
@@ -84,7 +84,6 @@ class SilenceAcrossRestartTest {
         properties.put("doorplate.mqtt.shared-group", GROUP);
         properties.put("doorplate.mqtt.client-id", GROUP + "-server");
         properties.put("doorplate.mqtt.session-expiry", "10s");
-        properties.put("doorplate.test.ingest-devices", "true");
         properties.put("doorplate.test.device-facts", "true");
         properties.put("test.clock", "movable");
         properties.put("doorplate.detection.silence-check-interval", "200ms");
