@@ -32,10 +32,8 @@ import org.doorplate.protocol.message.GnssFix;
 import org.doorplate.protocol.message.Header;
 import org.doorplate.protocol.message.MarkerReading;
 import org.doorplate.protocol.transport.Topics;
-import org.doorplate.server.device.DeviceKind;
 import org.doorplate.server.ingest.ServerProcess;
 import org.doorplate.server.ingest.TestDevices;
-import org.doorplate.server.ingest.TestIngestDevices;
 import org.doorplate.server.marker.detect.LocalTangentPlane;
 import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -85,24 +83,18 @@ public final class AlertLatencyBenchmark {
     }
 
     private void run(String url, Path work, int samples, Duration interval) throws Exception {
-        Path devices = work.resolve("devices.csv");
-        List<DeviceKey> markerKeys = new ArrayList<>();
-        for (int i = 0; i < MARKERS; i++) {
-            markerKeys.add(TestIngestDevices.writeTo(devices, "bg-" + i, DeviceKind.MARKER));
-        }
         int warmup = 30;
-        List<DeviceKey> faultKeys = new ArrayList<>();
-        for (int i = 0; i < samples + warmup; i++) {
-            faultKeys.add(TestIngestDevices.writeTo(devices, "ft-" + i, DeviceKind.MARKER));
-        }
         System.out.printf("alert latency benchmark: %,d markers each reporting every %d ms in the background"
             + " (%,.0f msg/s), loopback Mosquitto and TimescaleDB, %d samples%n", MARKERS, interval.toMillis(),
             MARKERS * 1000.0 / interval.toMillis(), samples);
-        ServerProcess server = ServerProcess.start(env(url, devices), work.resolve("server.log"));
+        ServerProcess server = ServerProcess.start(env(url), work.resolve("server.log"));
         String base = "http://127.0.0.1:" + server.httpPort();
         AtomicBoolean running = new AtomicBoolean(true);
         List<Thread> threads = new ArrayList<>();
         try {
+            // Registered through the bulk CSV import, as an operator would.
+            List<DeviceKey> markerKeys = keys(server, "bg-", MARKERS);
+            List<DeviceKey> faultKeys = keys(server, "ft-", samples + warmup);
             String token = token(base);
             registerMarkers(base, token);
             threads.add(stream(base, token));
@@ -127,6 +119,15 @@ public final class AlertLatencyBenchmark {
             threads.forEach(Thread::interrupt);
             server.stop();
         }
+    }
+
+    private static List<DeviceKey> keys(ServerProcess server, String prefix, int count) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(prefix + i);
+        }
+        Map<String, DeviceKey> imported = server.importDevices(ids, "marker");
+        return ids.stream().map(imported::get).toList();
     }
 
     /** Publishes one tilted reading per fault device, every 100 ms; answers each alert's latency in nanoseconds. */
@@ -316,12 +317,11 @@ public final class AlertLatencyBenchmark {
             new MemoryPersistence());
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(true);
-        options.setMaxInflight(1_000);
         client.connect(options).waitForCompletion(10_000);
         return client;
     }
 
-    private static Map<String, String> env(String url, Path devices) throws IOException {
+    private static Map<String, String> env(String url) throws IOException {
         String group = "bench-alerts-" + ProcessHandle.current().pid();
         Map<String, String> env = new HashMap<>();
         env.put("DOORPLATE_DB_URL", url);
@@ -331,8 +331,6 @@ public final class AlertLatencyBenchmark {
         env.put("DOORPLATE_MQTT_SHARED_GROUP", group);
         env.put("DOORPLATE_MQTT_CLIENT_ID", group + "-server");
         env.put("DOORPLATE_MQTT_SESSION_EXPIRY", "1m");
-        env.put("DOORPLATE_TEST_INGEST_DEVICES", "true");
-        env.put("DOORPLATE_TEST_DEVICES_FILE", devices.toString());
         env.put("DOORPLATE_COAP_PORT", "0");
         env.put("DOORPLATE_COAPS_PORT", "0");
         env.put("DOORPLATE_MASTER_KEY", "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
