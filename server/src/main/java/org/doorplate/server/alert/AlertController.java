@@ -23,7 +23,7 @@ import reactor.core.publisher.Flux;
 @Controller("/api/v1/alerts")
 @Secured({Roles.CREW, Roles.ADMIN})
 public class AlertController {
-    /** A comment line this often keeps proxies and the server's idle timeout from closing the stream. */
+    /** A ping event this often keeps proxies and the server's idle timeout from closing the stream. */
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(20);
     private static final int DEFAULT_LIMIT = 100;
 
@@ -80,8 +80,9 @@ public class AlertController {
             : "0".equals(lastEventId.strip()) ? 0L : parseId(lastEventId.strip());
         Flux<Event<Object>> events = stream.events(after)
             .map(e -> Event.<Object>of(e).name(e.kind().wireName()).id(Long.toString(e.eventId())));
-        Flux<Event<Object>> keepAlive = Flux.interval(KEEP_ALIVE)
-            .map(i -> Event.<Object>of("").name("ping"));
+        // A first ping at once: the response (and the client's open event) starts with it.
+        Flux<Event<Object>> keepAlive = Flux.interval(Duration.ZERO, KEEP_ALIVE)
+            .map(i -> Event.<Object>of("keep-alive").name("ping"));
         return Flux.merge(events, keepAlive);
     }
 

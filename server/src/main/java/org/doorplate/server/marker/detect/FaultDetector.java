@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -61,6 +62,7 @@ public class FaultDetector {
     private final DisplacementSettings displacement;
     private final ExecutorService executor;
     private final Map<String, DeviceTrack> tracks = new HashMap<>();
+    private final Map<String, OffsetEstimate> estimates = new ConcurrentHashMap<>();
 
     public FaultDetector(Alerts alerts, BoundaryRegistry registry, DeviceFacts facts,
             BeanProvider<TelemetryQueries> telemetry, DetectionConfiguration config) {
@@ -75,6 +77,11 @@ public class FaultDetector {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /** The latest robust offset estimate of a marker device, for the crew page; empty before one. */
+    public Optional<OffsetEstimate> estimate(String deviceId) {
+        return Optional.ofNullable(estimates.get(deviceId));
     }
 
     @EventListener
@@ -95,6 +102,9 @@ public class FaultDetector {
         DeviceTrack track = deviceId == null ? null : tracks.get(deviceId);
         if (track != null) {
             track.forgetMarker();
+        }
+        if (deviceId != null) {
+            estimates.remove(deviceId);
         }
     }
 
@@ -143,6 +153,7 @@ public class FaultDetector {
         double east = window.plane().east(fix.latitudeDegrees(), fix.longitudeDegrees());
         double north = window.plane().north(fix.latitudeDegrees(), fix.longitudeDegrees());
         DisplacementDetector.Transition transition = window.detector().offer(new PlaneFix(east, north, fix.hdop()));
+        window.detector().latest().ifPresent(e -> estimates.put(uplink.deviceId(), e));
         if (transition == DisplacementDetector.Transition.DISPLACED) {
             OffsetEstimate e = window.detector().latest().orElseThrow();
             raise(uplink, FaultTypes.DISPLACED, Severity.HIGH, String.format(

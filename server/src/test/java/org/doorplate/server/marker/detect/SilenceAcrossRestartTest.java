@@ -70,9 +70,11 @@ class SilenceAcrossRestartTest {
 
     private static IngestOutcome submit(ApplicationContext context, String id, DeviceKey key, long seq)
             throws Exception {
-        byte[] payload = TestDevices.cbor(key, TestDevices.markerReading(id, seq, Instant.now(), 100));
+        // Received "now" by the context's clock, which the test moves.
+        Instant now = context.getBean(TestClock.class).instant();
+        byte[] payload = TestDevices.cbor(key, TestDevices.markerReading(id, seq, now, 100));
         return context.getBean(UplinkPipeline.class)
-            .submit(new RawUplink(Transport.MQTT, payload, PayloadFormat.CBOR, null, Instant.now()))
+            .submit(new RawUplink(Transport.MQTT, payload, PayloadFormat.CBOR, null, now))
             .toCompletableFuture().get(20, TimeUnit.SECONDS);
     }
 
