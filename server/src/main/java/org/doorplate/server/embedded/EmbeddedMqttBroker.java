@@ -102,6 +102,14 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * Messages the broker queues for one session or shared group before it drops new ones.
+     * HiveMQ's default of 1,000 lost uplinks it had already acknowledged to devices whenever the
+     * server fell a second behind a 1,000 msg/s stream (measured with device-sim's load mode);
+     * the queue lives on disk under the data folder, so a deep one costs little memory.
+     */
+    private static final int MAX_QUEUED_MESSAGES = 5_000_000;
+
     private static void writeConfig(Path folder, String bindAddress, int port) {
         // Anonymous access is deliberate: devices prove who they are with the message MAC
         // (firmware-protocol/PROTOCOL.md), not with broker credentials.
@@ -114,6 +122,12 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
                         <bind-address>%s</bind-address>
                     </tcp-listener>
                 </listeners>
+                <mqtt>
+                    <queued-messages>
+                        <max-queue-size>%d</max-queue-size>
+                        <strategy>discard</strategy>
+                    </queued-messages>
+                </mqtt>
                 <anonymous-usage-statistics>
                     <enabled>false</enabled>
                 </anonymous-usage-statistics>
@@ -121,7 +135,7 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
                     <update-check-enabled>false</update-check-enabled>
                 </general>
             </hivemq>
-            """.formatted(port, bindAddress);
+            """.formatted(port, bindAddress, MAX_QUEUED_MESSAGES);
         createDirectories(folder);
         try {
             Files.writeString(folder.resolve("config.xml"), xml, StandardCharsets.UTF_8);
