@@ -31,6 +31,16 @@ KNOWN_SERVER_VARS=(DOORPLATE_DB_URL DOORPLATE_DB_USER DOORPLATE_DB_PASSWORD DOOR
     DOORPLATE_DEMO DOORPLATE_DATA_DIR DOORPLATE_MASTER_KEY)
 
 log() { printf '[check-docker] %s\n' "$*"; }
+
+# A loop, not 'printf | grep -q': under pipefail, grep -q leaving early on a match can kill
+# printf with SIGPIPE and turn a known name into an unknown one, at random.
+is_known_server_var() {
+    local known
+    for known in "${KNOWN_SERVER_VARS[@]}"; do
+        [ "$known" = "$1" ] && return 0
+    done
+    return 1
+}
 failures=0
 fail() {
     printf '[check-docker] FAIL: %s\n' "$*"
@@ -266,7 +276,7 @@ check_compose_semantics() {
 
     # The server's settings: known names only, and addresses that point at services in the file.
     while IFS=$'\t' read -r svc name value; do
-        if ! printf '%s\n' "${KNOWN_SERVER_VARS[@]}" | grep -qx "$name"; then
+        if ! is_known_server_var "$name"; then
             fail "$file: $svc sets $name, which is not a known server setting"
         fi
         case "$name" in
