@@ -10,6 +10,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.doorplate.protocol.auth.DeviceKey;
 import org.doorplate.protocol.transport.Topics;
 import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -42,19 +43,33 @@ public final class StreamPublisher implements AutoCloseable {
     public void start(long from, long to, Duration pause) {
         thread = new Thread(() -> {
             for (long seq = from; seq <= to; seq++) {
-                try {
-                    byte[] payload = TestDevices.cbor(key, TestDevices.markerReading(deviceId, seq,
-                        T0.plusSeconds(seq), 100));
-                    client.publish(Topics.uplink(deviceId), payload, Topics.QOS, false);
-                    acknowledged.add(seq);
-                } catch (MqttException e) {
-                    // Not acknowledged by the broker: the device would send it again later.
-                    failures.put(seq, e.getReasonCode() + " " + e.getMessage());
-                }
+                publish(seq);
                 LockSupport.parkNanos(pause.toNanos());
             }
         }, "stream-" + deviceId);
         thread.start();
+    }
+
+    /**
+     * Publishes one reading as a device would: while Paho still counts an earlier publish as in
+     * flight (a PUBACK that came late), it waits and sends again rather than giving up.
+     */
+    private void publish(long seq) {
+        byte[] payload = TestDevices.cbor(key, TestDevices.markerReading(deviceId, seq, T0.plusSeconds(seq), 100));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                client.publish(Topics.uplink(deviceId), payload, Topics.QOS, false);
+                acknowledged.add(seq);
+                return;
+            } catch (MqttException e) {
+                if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT || attempt == 50) {
+                    // Not acknowledged by the broker: the device would send it again later.
+                    failures.put(seq, e.getReasonCode() + " " + e.getMessage());
+                    return;
+                }
+                LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+            }
+        }
     }
 
     /** Waits until the stream is through. */
