@@ -9,8 +9,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SAMPLES=${1:-300}
 INTERVAL_MS=${2:-2000}
-mvn -B -q -pl server -am -DskipTests test-compile
-mvn -B -q -pl server dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
+# One reactor run, so that firmware-protocol resolves to its fresh build, not to ~/.m2.
+mvn -B -q -pl server -am -DskipTests test-compile dependency:build-classpath \
+    -Dmdep.outputFile=target/bench-classpath.txt
 CP="server/target/test-classes:server/target/classes:$(cat server/target/bench-classpath.txt)"
 exec java -Xmx512m ${BENCH_JAVA_OPTS:-} -cp "$CP" org.doorplate.server.bench.AlertLatencyBenchmark \
     "$SAMPLES" "$INTERVAL_MS"

@@ -9,9 +9,9 @@
 # Tuning runs: BENCH_OPTS="-Dbench.publishers=8 -Dbench.server.env=DOORPLATE_TELEMETRY_BATCH_MAX_ROWS=2000"
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -pl server -am -DskipTests package
-mvn -B -q -pl server dependency:build-classpath -Dmdep.includeScope=test \
-    -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
+# One reactor run, so that firmware-protocol resolves to its fresh build, not to ~/.m2.
+mvn -B -q -pl server -am -DskipTests package dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile=target/bench-classpath.txt
 CP="server/target/test-classes:server/target/classes:$(cat server/target/bench-classpath.txt)"
 # shellcheck disable=SC2086
 exec java -Xmx1g ${BENCH_OPTS:-} -Dbench.jar=server/target/doorplate-server.jar -cp "$CP" \
