@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.doorplate.protocol.message.Backlight;
 import org.doorplate.protocol.message.DeviceEvent;
 import org.doorplate.protocol.message.DoorplateReading;
@@ -132,10 +133,10 @@ public class FaultDetector {
             double tilt = reading.tiltDegrees();
             Boolean tilted = tilt > config.getTiltThresholdDegrees() ? Boolean.TRUE
                 : tilt < config.getTiltThresholdDegrees() - config.getTiltHysteresisDegrees() ? Boolean.FALSE : null;
-            condition(track, uplink, FaultTypes.TILTED, tilted, Severity.HIGH, String.format(
+            condition(track, uplink, FaultTypes.TILTED, tilted, Severity.HIGH, () -> String.format(
                 "%s tilted %.1f° from vertical (limit %.1f°)", name, tilt, config.getTiltThresholdDegrees()));
             condition(track, uplink, FaultTypes.TAMPER, reading.tamper(), Severity.HIGH,
-                name + ": tamper switch open");
+                () -> name + ": tamper switch open");
             battery(track, uplink, reading.batteryMv(), config.getMarkerLowBatteryMv(), name);
         }
         if (marker.isPresent() && reading.fix().hasPosition()) {
@@ -195,9 +196,10 @@ public class FaultDetector {
             return;
         }
         String name = "doorplate device " + uplink.deviceId();
-        condition(track, uplink, FaultTypes.TAMPER, reading.tamper(), Severity.HIGH, name + ": tamper switch open");
+        condition(track, uplink, FaultTypes.TAMPER, reading.tamper(), Severity.HIGH,
+            () -> name + ": tamper switch open");
         condition(track, uplink, FaultTypes.BACKLIGHT_FAILURE, reading.backlight() == Backlight.FAULT, Severity.LOW,
-            name + ": backlight driver reports a fault");
+            () -> name + ": backlight driver reports a fault");
         battery(track, uplink, reading.batteryMv(), config.getDoorplateLowBatteryMv(), name);
     }
 
@@ -207,9 +209,9 @@ public class FaultDetector {
         String name = uplink.kind().name().toLowerCase(Locale.ROOT) + " device " + uplink.deviceId();
         switch (event.kind()) {
             case TAMPER -> condition(track, uplink, FaultTypes.TAMPER, true, Severity.HIGH,
-                name + " reported tampering" + detail);
+                () -> name + " reported tampering" + detail);
             case LOW_BATTERY -> condition(track, uplink, FaultTypes.LOW_BATTERY, true, Severity.LOW,
-                name + " reported a low battery" + detail);
+                () -> name + " reported a low battery" + detail);
             case FAULT -> raise(uplink, FaultTypes.DEVICE_FAULT, Severity.MEDIUM, name + " reported a fault"
                 + detail, null);
             default -> {
@@ -222,17 +224,21 @@ public class FaultDetector {
         Boolean low = millivolts < limit ? Boolean.TRUE
             : millivolts >= limit + config.getBatteryHysteresisMv() ? Boolean.FALSE : null;
         condition(track, uplink, FaultTypes.LOW_BATTERY, low, Severity.LOW,
-            String.format("%s: battery %.2f V (limit %.2f V)", name, millivolts / 1000.0, limit / 1000.0));
+            () -> String.format("%s: battery %.2f V (limit %.2f V)", name, millivolts / 1000.0, limit / 1000.0));
     }
 
-    /** Raises or clears a condition when it changed since this device's last message. */
+    /**
+     * Raises or clears a condition when it changed since this device's last message. The message
+     * is written only for a raise: formatting it for every reading took most of this thread's
+     * time in the ingest benchmark's profile.
+     */
     private void condition(DeviceTrack track, StoredUplink uplink, String fault, @Nullable Boolean present,
-            Severity severity, String message) {
+            Severity severity, Supplier<String> message) {
         if (present == null || !track.changes(fault, present)) {
             return;
         }
         if (present) {
-            raise(uplink, fault, severity, message, registry.markerOfDevice(uplink.deviceId()).orElse(null));
+            raise(uplink, fault, severity, message.get(), registry.markerOfDevice(uplink.deviceId()).orElse(null));
         } else {
             alerts.clear(uplink.deviceId(), fault, uplink.receivedAt());
         }
