@@ -67,6 +67,14 @@ public final class SimulatedDevices {
         return connect(Fleet.builder().mqtt(BROKER).clock(clock), devices);
     }
 
+    /**
+     * A fleet on the shared Mosquitto whose simulated time runs {@code timeScale} times faster,
+     * for tests that {@link Fleet#start() start} the devices' own report schedules.
+     */
+    public static Fleet mqtt(double timeScale, DeviceCredentials... devices) throws LinkException {
+        return connect(Fleet.builder().mqtt(BROKER).timeScale(timeScale), devices);
+    }
+
     /** A fleet on the server's CoAP over DTLS endpoint at {@code endpoint}, connected. */
     public static Fleet coaps(InetSocketAddress endpoint, DeviceCredentials... devices) throws LinkException {
         URI server = URI.create("coaps://127.0.0.1:" + endpoint.getPort());

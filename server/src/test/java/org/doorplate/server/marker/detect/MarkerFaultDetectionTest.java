@@ -92,6 +92,7 @@ class MarkerFaultDetectionTest implements TestPropertyProvider {
         properties.put("doorplate.mqtt.client-id", GROUP + "-server");
         properties.put("doorplate.mqtt.session-expiry", "10s");
         properties.put("doorplate.test.device-facts", "true");
+        properties.put("doorplate.detection.silence-check-interval", "200ms");
         // The simulated plate's lithium thionyl chloride cell reads 2.9 V even when empty, above
         // the default 2.7 V limit; its own 3.3 V limit, where it raises LOW_BATTERY, is the one
         // a reading must stay under for the alert to stay open.
@@ -185,6 +186,32 @@ class MarkerFaultDetectionTest implements TestPropertyProvider {
             report(plate);
             await().atMost(20, TimeUnit.SECONDS).until(() -> live(id, "backlight_failure").isEmpty()
                 && live(id, "low_battery").isEmpty());
+        }
+    }
+
+    @Test
+    void silentMarkerRaisesASilenceAlertThatClearsWhenItReportsAgain() throws Exception {
+        // GIVEN a simulated marker on its own schedule, its 15-minute interval run 900 times
+        // faster (about a second), which the server is told is its report interval
+        String id = TestDevices.uniqueId("bm");
+        DeviceCredentials device = givenMarkerDevice(id, "1599003Q");
+        facts.put(id, Duration.ofSeconds(1), AREA);
+        try (Fleet fleet = SimulatedDevices.mqtt(900, device)) {
+            SimulatedMarker marker = fleet.marker(id);
+            fleet.start();
+            await().atMost(20, TimeUnit.SECONDS).until(() -> fleet.stats().acknowledged() >= 3);
+
+            // WHEN it falls silent
+            SimulatedDevices.play(new Scenario.Silent(), marker);
+
+            // THEN a silent alert opens once three intervals pass without a message
+            await().atMost(20, TimeUnit.SECONDS).until(() -> live(id, "silent").size() == 1);
+            assertEquals(AREA, live(id, "silent").get(0).areaCode());
+
+            // WHEN it reports again THEN the alert clears
+            marker.setSilent(false);
+            await().atMost(20, TimeUnit.SECONDS).until(() -> live(id, "silent").isEmpty());
+            assertEquals(1, list("state=all&fault=silent&subject=" + id).size());
         }
     }
 
