@@ -237,6 +237,15 @@ public abstract sealed class SimulatedDevice permits SimulatedDoorplate, Simulat
         battery.setDrainFactor(drainFactor);
     }
 
+    /**
+     * Fits a new, full battery that drains at the normal rate, as a crew's battery swap does;
+     * a later drop below the threshold raises LOW_BATTERY again.
+     */
+    public synchronized void replaceBattery() {
+        battery.setStateOfCharge(1);
+        battery.setDrainFactor(1);
+    }
+
     /** Queues an event for the next report. */
     synchronized void raise(EventKind kind, String text) {
         pendingEvents.add(new DeviceEvent(nextHeader(), kind, OptionalLong.empty(), Optional.of(text)));

@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.doorplate.protocol.message.BatchEntry;
 import org.doorplate.protocol.message.DeviceEvent;
+import org.doorplate.protocol.message.DoorplateReading;
 import org.doorplate.protocol.message.EventKind;
 import org.doorplate.protocol.message.Header;
 import org.doorplate.protocol.message.MarkerReading;
@@ -129,6 +130,30 @@ class SimulatedDeviceTest {
         long lowEvents = devices.link.verified(marker.credentials().deviceKey()).stream()
             .filter(m -> m instanceof DeviceEvent e && e.kind() == EventKind.LOW_BATTERY).count();
         assertEquals(1, lowEvents);
+    }
+
+    @Test
+    void replacedBatteryReportsFullVoltageAndRaisesLowBatteryAgainWhenDrained() {
+        // GIVEN a doorplate whose failing cell raised LOW_BATTERY
+        SimulatedDoorplate plate = devices.doorplate("p-1");
+        plate.drainBattery(0.01, 50);
+        plate.report().toCompletableFuture().join();
+        int drained = plate.batteryMillivolts();
+
+        // WHEN the crew fits a new battery and it reports
+        plate.replaceBattery();
+        plate.report().toCompletableFuture().join();
+
+        // THEN the reading shows the full cell, and a later drain raises LOW_BATTERY again
+        List<Uplink> sent = devices.link.verified(plate.credentials().deviceKey());
+        DoorplateReading last = assertInstanceOf(DoorplateReading.class, sent.get(sent.size() - 1));
+        assertTrue(last.batteryMv() > drained + 500, last.batteryMv() + " mV after " + drained + " mV");
+        assertTrue(last.batteryMv() > plate.lowBatteryThresholdMv());
+        plate.drainBattery(0.01, 1);
+        plate.report().toCompletableFuture().join();
+        long lowEvents = devices.link.verified(plate.credentials().deviceKey()).stream()
+            .filter(m -> m instanceof DeviceEvent e && e.kind() == EventKind.LOW_BATTERY).count();
+        assertEquals(2, lowEvents);
     }
 
     @Test

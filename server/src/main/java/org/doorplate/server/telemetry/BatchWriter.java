@@ -228,12 +228,15 @@ public final class BatchWriter {
      */
     private void complete(PreparedBatch prepared, Set<RowKey> inserted, boolean retried) {
         List<StoredUplink> fresh = new ArrayList<>(prepared.writes().size());
+        // A message and its replay can share one batch; the row is new for the first only, so
+        // each inserted key is claimed once.
+        Set<RowKey> unclaimed = new HashSet<>(inserted);
         for (int i = 0; i < prepared.writes().size(); i++) {
             UplinkWrite write = prepared.writes().get(i);
-            boolean isNew = retried || inserted.contains(prepared.keys().get(i));
+            boolean isNew = retried || unclaimed.remove(prepared.keys().get(i));
             if (write.message() instanceof ReadingBatch readingBatch) {
                 for (BatchEntry entry : readingBatch.entries()) {
-                    if (retried || inserted.contains(UplinkRows.key(entry))) {
+                    if (retried || unclaimed.remove(UplinkRows.key(entry))) {
                         fresh.add(new StoredUplink(entry.deviceId(), write.kind(), entry, write.receivedAt()));
                     }
                 }

@@ -19,13 +19,16 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.doorplate.protocol.auth.DeviceKey;
 import org.doorplate.server.testing.TestDatabase;
+import org.doorplate.sim.verify.StoredSequences;
+import org.doorplate.sim.verify.Verification;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
  * Verifies that nothing acknowledged is lost and nothing is stored twice when things fail
- * mid-stream: the server killed with SIGKILL, PostgreSQL stopped the hard way, one of two
+ * mid-stream, with a device-sim marker streaming over MQTT and device-sim's verify logic as the
+ * judge: the server killed with SIGKILL, PostgreSQL stopped the hard way, one of two
  * instances sharing the stream killed. Servers run as child JVMs configured by environment
  * variables, on the real Mosquitto, with security on: each test registers its device through
  * {@code POST /api/v1/devices} as the admin, and the servers find it in the shared database.
@@ -52,8 +55,8 @@ class IngestFaultTest {
         DeviceKey key = server.registerDevice(id, "marker");
 
         // WHEN the marker streams readings and the server is killed with SIGKILL mid-stream
-        try (StreamPublisher stream = new StreamPublisher(id, key)) {
-            stream.start(1, STREAM, PACE);
+        try (SimulatedStream stream = new SimulatedStream(id, key)) {
+            stream.start(STREAM, PACE);
             await().atMost(Duration.ofSeconds(60)).until(() -> stored(TestDatabase.url(), id).size() >= 100);
             server.kill();
             stream.awaitDone();
@@ -61,10 +64,11 @@ class IngestFaultTest {
             server = ServerProcess.start(env, logs.resolve(group + ".log"));
 
             // THEN every message the broker acknowledged is stored, exactly once
-            List<Long> expected = new ArrayList<>(stream.acknowledged());
+            List<Long> expected = stream.acknowledgedSeqs();
             assertEquals(STREAM, expected.size(), stream.failures());
             await().atMost(Duration.ofSeconds(60)).until(() -> stored(TestDatabase.url(), id).equals(expected));
             assertEquals(STREAM, rows(TestDatabase.url(), id));
+            assertVerified(stream, TestDatabase.url(), id);
         } finally {
             server.stop();
         }
@@ -83,18 +87,19 @@ class IngestFaultTest {
                 String id = TestDevices.uniqueId("marker");
                 DeviceKey key = server.registerDevice(id, "marker");
                 // WHEN the database stops hard mid-stream and comes back after the stream
-                try (StreamPublisher stream = new StreamPublisher(id, key)) {
-                    stream.start(1, STREAM, PACE);
+                try (SimulatedStream stream = new SimulatedStream(id, key)) {
+                    stream.start(STREAM, PACE);
                     await().atMost(Duration.ofSeconds(60)).until(() -> stored(url, id).size() >= 100);
                     postgres.stopImmediately();
                     stream.awaitDone();
                     postgres.startAgain();
 
                     // THEN ingestion resumes and every acknowledged message is stored once
-                    List<Long> expected = new ArrayList<>(stream.acknowledged());
+                    List<Long> expected = stream.acknowledgedSeqs();
                     assertEquals(STREAM, expected.size(), stream.failures());
                     await().atMost(Duration.ofSeconds(60)).until(() -> stored(url, id).equals(expected));
                     assertEquals(STREAM, rows(url, id));
+                    assertVerified(stream, url, id);
                     assertTrue(server.isAlive());
                 }
             }
@@ -111,9 +116,9 @@ class IngestFaultTest {
             logs.resolve(group + "-b.log"));
         String id = TestDevices.uniqueId("marker");
         DeviceKey key = a.registerDevice(id, "marker");
-        try (StreamPublisher stream = new StreamPublisher(id, key)) {
+        try (SimulatedStream stream = new SimulatedStream(id, key)) {
             // WHEN a stream runs and one instance is killed in the middle of it
-            stream.start(1, STREAM, PACE);
+            stream.start(STREAM, PACE);
             await().atMost(Duration.ofSeconds(60)).until(() -> stored(TestDatabase.url(), id).size() >= 150);
             assertTrue(a.storedCount() > 0 && b.storedCount() > 0, "both instances take part of the stream");
             a.kill();
@@ -125,10 +130,11 @@ class IngestFaultTest {
             // AND once the killed one is back (Mosquitto queued its share in its session),
             // every acknowledged message is stored exactly once
             a = ServerProcess.start(envA, logs.resolve(group + "-a.log"));
-            List<Long> expected = new ArrayList<>(stream.acknowledged());
+            List<Long> expected = stream.acknowledgedSeqs();
             assertEquals(STREAM, expected.size(), stream.failures());
             await().atMost(Duration.ofSeconds(60)).until(() -> stored(TestDatabase.url(), id).equals(expected));
             assertEquals(STREAM, rows(TestDatabase.url(), id));
+            assertVerified(stream, TestDatabase.url(), id);
         } finally {
             a.stop();
             b.stop();
@@ -152,22 +158,40 @@ class IngestFaultTest {
         return env;
     }
 
+    /** device-sim's verdict: every acknowledged message stored exactly once. */
+    private static void assertVerified(SimulatedStream stream, String url, String deviceId) throws SQLException {
+        Verification.Report report = stream.verify(storedSequences(url, deviceId));
+        assertTrue(report.passed(), "missing " + report.missing() + ", doubled " + report.doubled());
+        assertEquals(STREAM, report.acknowledged());
+    }
+
     /** The distinct stored sequence numbers of a device, ascending; empty while the database is down. */
     private static List<Long> stored(String url, String deviceId) {
+        try {
+            return storedSequences(url, deviceId).sequences();
+        } catch (SQLException e) {
+            return List.of();
+        }
+    }
+
+    /** What the device's readings table holds, as the server's sequences endpoint would answer it. */
+    private static StoredSequences storedSequences(String url, String deviceId) throws SQLException {
         List<Long> seqs = new ArrayList<>();
+        List<Long> doubled = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(url, "postgres", "");
              PreparedStatement statement = connection.prepareStatement(
-                 "SELECT DISTINCT seq FROM readings WHERE device_id = ? ORDER BY seq")) {
+                 "SELECT seq, count(*) FROM readings WHERE device_id = ? GROUP BY seq ORDER BY seq")) {
             statement.setString(1, deviceId);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     seqs.add(rows.getLong(1));
+                    if (rows.getLong(2) > 1) {
+                        doubled.add(rows.getLong(1));
+                    }
                 }
             }
-        } catch (SQLException e) {
-            return List.of();
         }
-        return seqs;
+        return new StoredSequences(deviceId, seqs, doubled);
     }
 
     private static long rows(String url, String deviceId) throws SQLException {

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,14 +24,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.doorplate.protocol.auth.DeviceKey;
+import org.doorplate.protocol.codec.ContentType;
 import org.doorplate.protocol.message.BatchEntry;
 import org.doorplate.protocol.message.EventKind;
 import org.doorplate.protocol.transport.Topics;
 import org.doorplate.server.device.DeviceKind;
 import org.doorplate.server.device.DeviceRegistry;
+import org.doorplate.server.testing.SimulatedDevices;
 import org.doorplate.server.testing.TestDatabase;
 import org.doorplate.server.telemetry.DeviceState;
 import org.doorplate.server.telemetry.DeviceStates;
+import org.doorplate.sim.Fleet;
+import org.doorplate.sim.Scenario;
+import org.doorplate.sim.ScenarioResult;
+import org.doorplate.sim.SimulatedDevice;
+import org.doorplate.sim.provision.DeviceCredentials;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -44,7 +52,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Verifies the MQTT path end to end against the real Mosquitto, TimescaleDB and device registry
  * (security on, as in production): what a device publishes is stored once, and what is bad is
- * refused, counted, acknowledged and not stored.
+ * refused, counted, acknowledged and not stored. The bad uplinks come from device-sim's
+ * simulated devices and scenarios, over their own MQTT links.
  *
  * <p>The server's receive maximum is 2 here: were a rejected message left unacknowledged, two
  * of them would stop all further deliveries and the valid messages after them would never be
@@ -91,6 +100,7 @@ class MqttIngestTest implements TestPropertyProvider {
         publisher.close();
     }
 
+    // Stays hand-made: the point is a message from the mosquitto_pub tool, not from a device.
     @Test
     void jsonReadingPublishedWithMosquittoPubIsStored() throws Exception {
         // GIVEN a registered doorplate and its JSON reading
@@ -113,6 +123,7 @@ class MqttIngestTest implements TestPropertyProvider {
         assertEquals(1, state.lastSeq());
     }
 
+    // Stays hand-made: it needs chosen seqs, times and tilts, which device-sim does not let a test pick.
     @Test
     void cborReadingsEventsAndLateBatchAreStoredOnce() throws Exception {
         // GIVEN a marker that reports, raises an event, and sends a late batch of buffered readings
@@ -147,33 +158,55 @@ class MqttIngestTest implements TestPropertyProvider {
 
     @Test
     void badUplinksAreRejectedCountedAcknowledgedAndNotStored() throws Exception {
-        // GIVEN a registered marker, a disabled one, and an unknown id
+        // GIVEN a simulated marker that has reported, a disabled one, and one nobody registered
         String id = TestDevices.uniqueId("marker");
-        DeviceKey key = TestDevices.register(registry, id, DeviceKind.MARKER);
+        DeviceCredentials marker = SimulatedDevices.register(registry, id, DeviceKind.MARKER);
         String disabled = TestDevices.uniqueId("marker");
-        DeviceKey disabledKey = TestDevices.registerDisabled(registry, disabled, DeviceKind.MARKER);
+        DeviceCredentials disabledMarker = SimulatedDevices.credentials(disabled, DeviceKind.MARKER,
+            TestDevices.registerDisabled(registry, disabled, DeviceKind.MARKER));
         String unknown = TestDevices.uniqueId("ghost");
-        publish(id, TestDevices.cbor(key, TestDevices.markerReading(id, 5_000, T0, 100)));
-        await().atMost(Duration.ofSeconds(20)).until(() -> storedSeqs(id).equals(List.of(5_000L)));
+        DeviceCredentials ghost = SimulatedDevices.credentials(unknown, DeviceKind.MARKER, TestDevices.newKey());
+        long first;
+        try (Fleet fleet = SimulatedDevices.mqtt(marker)) {
+            first = SimulatedDevices.reading(fleet.device(id)).stored().get(0).seq();
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> storedSeqs(id).equals(List.of(first)));
         Map<RejectReason, Double> before = rejections();
-        byte[] valid = TestDevices.cbor(key, TestDevices.markerReading(id, 5_001, T0.plusSeconds(60), 100));
+        double duplicatesBefore = duplicates();
 
-        // WHEN it receives each kind of bad uplink
-        publish(id, "not a message".getBytes(StandardCharsets.UTF_8));
-        byte[] oversize = new byte[20_000];
-        oversize[0] = (byte) 0xA5;
-        publish(id, oversize);
-        publish(id, Arrays.copyOf(valid, valid.length / 2));
-        publish(id, TestDevices.cbor(TestDevices.newKey(), TestDevices.markerReading(id, 5_002, T0, 100)));
-        publish(id, TestDevices.cbor(key, TestDevices.markerReading(id, 100, T0, 100)));
-        publish(unknown, TestDevices.cbor(TestDevices.newKey(), TestDevices.markerReading(unknown, 1, T0, 1)));
-        publish(disabled, TestDevices.cbor(disabledKey, TestDevices.markerReading(disabled, 1, T0, 1)));
-        publish(id, TestDevices.cbor(key, TestDevices.markerReading(unknown, 7, T0, 1)));
-        // AND then a valid one
-        publish(id, valid);
+        // WHEN the marker restarts having lost its sequence counter (a simulator whose clock is a
+        // minute behind numbers its messages 60,000 lower, far below the replay window)
+        try (Fleet lagging = SimulatedDevices.mqtt(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-1)),
+                marker)) {
+            SimulatedDevices.reading(lagging.device(id));
+        }
+        long valid;
+        try (Fleet fleet = SimulatedDevices.mqtt(marker, disabledMarker, ghost)) {
+            SimulatedDevice device = fleet.device(id);
+            // AND it sends garbage, a message above the size limit and one with a forged MAC
+            SimulatedDevices.play(new Scenario.Malformed(13), device);
+            SimulatedDevices.play(new Scenario.Malformed(20_000), device);
+            SimulatedDevices.play(new Scenario.Forge(), device);
+            // AND, over its link, what device-sim cannot make: a truncated message and one naming
+            // another device
+            byte[] sealed = TestDevices.cbor(marker.deviceKey(), TestDevices.markerReading(id, 7, T0, 1));
+            SimulatedDevices.answered(device.link().send(Arrays.copyOf(sealed, sealed.length / 2),
+                ContentType.CBOR));
+            SimulatedDevices.answered(device.link().send(TestDevices.cbor(marker.deviceKey(),
+                TestDevices.markerReading(unknown, 7, T0, 1)), ContentType.CBOR));
+            // AND the disabled and the unknown device report
+            SimulatedDevices.reading(fleet.device(disabled));
+            SimulatedDevices.reading(fleet.device(unknown));
+            // AND then the marker sends a valid reading, and the same bytes again
+            ScenarioResult replay = SimulatedDevices.acknowledged(new Scenario.Replay(), device);
+            valid = replay.deliveries().get(0).stored().get(0).seq();
+        }
 
-        // THEN only the valid one is stored, and each rejection is counted once by its reason
-        await().atMost(Duration.ofSeconds(20)).until(() -> storedSeqs(id).equals(List.of(5_000L, 5_001L)));
+        // THEN only the valid one is stored, once, and each rejection is counted once by its reason
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertEquals(List.of(first, valid), storedSeqs(id));
+            assertEquals(duplicatesBefore + 1, duplicates());
+        });
         Map<RejectReason, Double> after = rejections();
         assertEquals(2.0, after.get(RejectReason.MALFORMED) - before.get(RejectReason.MALFORMED));
         assertEquals(1.0, after.get(RejectReason.OVERSIZE) - before.get(RejectReason.OVERSIZE));
@@ -188,6 +221,11 @@ class MqttIngestTest implements TestPropertyProvider {
 
     private void publish(String deviceId, byte[] payload) throws MqttException {
         publisher.publish(Topics.UPLINK_PREFIX + deviceId, payload, Topics.QOS, false);
+    }
+
+    private double duplicates() {
+        return meters.get("doorplate.ingest.uplinks").tag("transport", "mqtt").tag("outcome", "duplicate")
+            .counter().count();
     }
 
     private Map<RejectReason, Double> rejections() {

@@ -85,8 +85,4 @@ public final class TestDevices {
     public static ReadingBatch batch(String id, long seq, Instant time, List<BatchEntry> entries) {
         return new ReadingBatch(new Header(id, seq, time), entries);
     }
-
-    public static String hex(DeviceKey key) {
-        return HexFormat.of().formatHex(key.bytes());
-    }
 }

@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,13 @@ import org.doorplate.server.device.Device;
 import org.doorplate.server.device.DeviceKind;
 import org.doorplate.server.device.DeviceRegistry;
 import org.doorplate.server.ingest.TestDevices;
+import org.doorplate.server.testing.SimulatedDevices;
 import org.doorplate.server.testing.TestDatabase;
+import org.doorplate.sim.Delivery;
+import org.doorplate.sim.Fleet;
+import org.doorplate.sim.Scenario;
+import org.doorplate.sim.ScenarioResult;
+import org.doorplate.sim.provision.DeviceCredentials;
 import org.eclipse.californium.core.CoapClient;
 import org.eclipse.californium.core.CoapResponse;
 import org.eclipse.californium.core.CoapServer;
@@ -94,6 +99,7 @@ class CoapUplinkTest implements TestPropertyProvider {
         assertEquals(1, server.getEndpoints().size());
     }
 
+    // Stays hand-made: the point is a post from libcoap's coap-client, not from a device.
     @Test
     void libcoapClientPostsReadingThatIsStored() throws Exception {
         // GIVEN a marker whose key can travel as a command-line argument (no zero byte: libcoap
@@ -121,6 +127,7 @@ class CoapUplinkTest implements TestPropertyProvider {
         Files.delete(file);
     }
 
+    // Stays hand-made: it resends one datagram with its message id, below device-sim's link.
     @Test
     void retransmittedConReadingIsAnsweredEachTimeAndStoredOnce() throws Exception {
         // GIVEN a marker with a DTLS session and a CON reading
@@ -147,6 +154,7 @@ class CoapUplinkTest implements TestPropertyProvider {
         }
     }
 
+    // Stays hand-made: it checks a chosen seq, which device-sim does not let a test pick.
     @Test
     void jsonReadingIsStored() throws Exception {
         // GIVEN a doorplate that speaks JSON (Content-Format 50)
@@ -163,6 +171,7 @@ class CoapUplinkTest implements TestPropertyProvider {
         }
     }
 
+    // Stays hand-made: device-sim's CoAP link sends CON requests only.
     @Test
     void nonReadingIsStoredAndAnsweredWithNon() throws Exception {
         // GIVEN a marker that sends NON (at most once: it never retransmits)
@@ -182,26 +191,28 @@ class CoapUplinkTest implements TestPropertyProvider {
 
     @Test
     void badUplinksAreRefusedWithTheirCodeAndStoreNothing() throws Exception {
-        // GIVEN a marker with a DTLS session and another registered device
+        // GIVEN a simulated marker with a DTLS session, and another registered device
         String id = TestDevices.uniqueId("marker");
-        DeviceKey key = TestDevices.register(registry, id, DeviceKind.MARKER);
+        DeviceCredentials marker = SimulatedDevices.register(registry, id, DeviceKind.MARKER);
         String other = TestDevices.uniqueId("marker");
         DeviceKey otherKey = TestDevices.register(registry, other, DeviceKind.MARKER);
-        byte[] valid = TestDevices.cbor(key, TestDevices.markerReading(id, 10, T0, 10));
-        try (DtlsTestClient device = new DtlsTestClient(id, key.bytes(), coaps)) {
-            // WHEN it posts a truncated message, a wrong MAC, another device's message and a
-            // payload in an unsupported content format
-            Response malformed = device.exchange(device.post(Arrays.copyOf(valid, valid.length / 2),
-                MediaTypeRegistry.APPLICATION_CBOR, true), WAIT);
-            Response badMac = device.exchange(device.post(TestDevices.cbor(TestDevices.newKey(),
-                TestDevices.markerReading(id, 11, T0, 10)), MediaTypeRegistry.APPLICATION_CBOR, true), WAIT);
+        try (Fleet fleet = SimulatedDevices.coaps(coaps, marker);
+             DtlsTestClient device = new DtlsTestClient(id, marker.key(), coaps)) {
+            // WHEN the marker posts garbage and a reading with a forged MAC
+            Delivery malformed = only(SimulatedDevices.play(new Scenario.Malformed(40), fleet.device(id)));
+            Delivery badMac = only(SimulatedDevices.play(new Scenario.Forge(), fleet.device(id)));
+            // AND, as device-sim cannot, another device's message and a payload in an unsupported
+            // content format
+            byte[] valid = TestDevices.cbor(marker.deviceKey(), TestDevices.markerReading(id, 10, T0, 10));
             Response mismatch = device.exchange(device.post(TestDevices.cbor(otherKey,
                 TestDevices.markerReading(other, 12, T0, 10)), MediaTypeRegistry.APPLICATION_CBOR, true), WAIT);
             Response format = device.exchange(device.post(valid, MediaTypeRegistry.TEXT_PLAIN, true), WAIT);
 
             // THEN each is refused with the code PROTOCOL.md gives it, with an explanation
-            assertEquals(ResponseCode.BAD_REQUEST, malformed.getCode());
-            assertEquals(ResponseCode.UNAUTHORIZED, badMac.getCode());
+            assertEquals(Delivery.Status.REJECTED, malformed.status(), malformed.describe());
+            assertTrue(malformed.answer().startsWith("4.00 BAD_REQUEST"), malformed.describe());
+            assertEquals(Delivery.Status.REJECTED, badMac.status(), badMac.describe());
+            assertTrue(badMac.answer().startsWith("4.01 UNAUTHORIZED"), badMac.describe());
             assertEquals(ResponseCode.FORBIDDEN, mismatch.getCode());
             assertEquals(ResponseCode.UNSUPPORTED_CONTENT_FORMAT, format.getCode());
             assertTrue(format.getPayloadString().contains("expected 60 (cbor) or 50 (json)"));
@@ -211,6 +222,26 @@ class CoapUplinkTest implements TestPropertyProvider {
         }
     }
 
+    @Test
+    void replayedReadingIsAnsweredAgainAndStoredOnce() throws Exception {
+        // GIVEN a simulated marker with a DTLS session
+        String id = TestDevices.uniqueId("marker");
+        try (Fleet fleet = SimulatedDevices.coaps(coaps, SimulatedDevices.register(registry, id,
+                DeviceKind.MARKER))) {
+            // WHEN it posts a reading, then the same bytes again in a new request
+            ScenarioResult replay = SimulatedDevices.play(new Scenario.Replay(), fleet.device(id));
+
+            // THEN both are answered 2.04, and the reading is stored once
+            assertEquals(2, replay.deliveries().size());
+            for (Delivery delivery : replay.deliveries()) {
+                assertTrue(delivery.answer().startsWith("2.04"), delivery.describe());
+            }
+            long seq = replay.deliveries().get(0).stored().get(0).seq();
+            assertEquals(List.of(seq), CoapTestSupport.storedSeqs(id));
+        }
+    }
+
+    // Stays hand-made: it needs a block-wise post and the Size1 option, which device-sim hides.
     @Test
     void oversizePayloadIsRefusedWith413BeforeDecoding() throws Exception {
         // GIVEN a marker and a CBOR body of 20,000 bytes, above the protocol's 16 KiB
@@ -229,6 +260,7 @@ class CoapUplinkTest implements TestPropertyProvider {
         assertEquals(List.of(), CoapTestSupport.storedSeqs(id));
     }
 
+    // Stays hand-made: it watches the DTLS handshake fail, which device-sim reports only as no answer.
     @Test
     void unknownDeviceFailsTheHandshake() throws Exception {
         // GIVEN an identity that is not registered
@@ -246,6 +278,7 @@ class CoapUplinkTest implements TestPropertyProvider {
         }
     }
 
+    // Stays hand-made: it watches the DTLS handshake fail, which device-sim reports only as no answer.
     @Test
     void wrongKeyFailsTheHandshake() throws Exception {
         // GIVEN a registered marker and a client holding another key
@@ -262,6 +295,7 @@ class CoapUplinkTest implements TestPropertyProvider {
         }
     }
 
+    // Stays hand-made: it needs the client behind a NAT relay, which device-sim's link cannot use.
     @Test
     void deviceKeepsItsSessionAcrossNatRebinding() throws Exception {
         // GIVEN a marker behind a NAT that has completed one DTLS handshake
@@ -291,6 +325,7 @@ class CoapUplinkTest implements TestPropertyProvider {
         }
     }
 
+    // Stays hand-made: it inspects the client's DTLS session, which device-sim's link hides.
     @Test
     void disablingADeviceEndsItsOpenDtlsSession() throws Exception {
         // GIVEN a marker with an open DTLS session
@@ -337,6 +372,11 @@ class CoapUplinkTest implements TestPropertyProvider {
             client.shutdown();
             endpoint.destroy();
         }
+    }
+
+    private static Delivery only(ScenarioResult result) {
+        assertEquals(1, result.deliveries().size(), String.join("\n", result.describe()));
+        return result.deliveries().get(0);
     }
 
     private double handshakes(String result) {

@@ -1,6 +1,8 @@
 package org.doorplate.server.marker.detect;
 
 import static org.awaitility.Awaitility.await;
+import static org.doorplate.server.testing.SimulatedDevices.acknowledged;
+import static org.doorplate.server.testing.SimulatedDevices.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,25 +17,11 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import org.doorplate.protocol.auth.DeviceKey;
-import org.doorplate.protocol.message.Backlight;
-import org.doorplate.protocol.message.DoorplateReading;
-import org.doorplate.protocol.message.EventKind;
-import org.doorplate.protocol.message.FixType;
-import org.doorplate.protocol.message.GnssFix;
-import org.doorplate.protocol.message.Header;
-import org.doorplate.protocol.message.MarkerReading;
-import org.doorplate.protocol.message.Uplink;
-import org.doorplate.protocol.transport.Topics;
 import org.doorplate.server.alert.Alert;
 import org.doorplate.server.alert.AlertState;
 import org.doorplate.server.device.DeviceKind;
@@ -43,14 +31,15 @@ import org.doorplate.server.marker.BoundaryRegistry;
 import org.doorplate.server.marker.MarkerInput;
 import org.doorplate.server.marker.NewBoundaryLine;
 import org.doorplate.server.security.Roles;
+import org.doorplate.server.testing.SimulatedDevices;
 import org.doorplate.server.testing.TestAccounts;
 import org.doorplate.server.testing.TestDatabase;
-import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.junit.jupiter.api.AfterAll;
+import org.doorplate.sim.Fleet;
+import org.doorplate.sim.Scenario;
+import org.doorplate.sim.SimulatedDoorplate;
+import org.doorplate.sim.SimulatedMarker;
+import org.doorplate.sim.model.GeoPoint;
+import org.doorplate.sim.provision.DeviceCredentials;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -59,9 +48,9 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 
 /**
- * Verifies the detectors end to end: device messages published over MQTT to the real
- * Mosquitto go through the ingest pipeline into the database, and the faults they show open
- * (and clear) alerts, visible on {@code /api/v1/alerts} and the event stream.
+ * Verifies the detectors end to end: device-sim's markers and doorplates play their faults over
+ * MQTT through the real Mosquitto, the ingest pipeline stores what they send, and the faults
+ * open (and clear) alerts, visible on {@code /api/v1/alerts} and the event stream.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -71,6 +60,7 @@ class MarkerFaultDetectionTest implements TestPropertyProvider {
     private static final String AREA = "150102003004";
     private static final double REF_LAT = 40.85;
     private static final double REF_LON = 111.75;
+    private static final double REF_HEIGHT = 1050.0;
 
     @Inject
     @Client("/")
@@ -92,51 +82,45 @@ class MarkerFaultDetectionTest implements TestPropertyProvider {
     @Inject
     BoundaryRegistry registry;
 
-    private MqttClient device;
     private String crew;
-    private final AtomicLong seq = new AtomicLong();
 
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(TestDatabase.properties());
-        properties.put("doorplate.mqtt.url", "tcp://127.0.0.1:1883");
+        properties.put("doorplate.mqtt.url", SimulatedDevices.BROKER.toString());
         properties.put("doorplate.mqtt.shared-group", GROUP);
         properties.put("doorplate.mqtt.client-id", GROUP + "-server");
         properties.put("doorplate.mqtt.session-expiry", "10s");
         properties.put("doorplate.test.device-facts", "true");
+        properties.put("doorplate.detection.silence-check-interval", "200ms");
+        // The simulated plate's lithium thionyl chloride cell reads 2.9 V even when empty, above
+        // the default 2.7 V limit; its own 3.3 V limit, where it raises LOW_BATTERY, is the one
+        // a reading must stay under for the alert to stay open.
+        properties.put("doorplate.detection.doorplate-low-battery-mv",
+            Integer.toString(SimulatedDoorplate.DEFAULT_LOW_BATTERY_MV));
         return properties;
     }
 
     @BeforeAll
-    void connect() throws MqttException {
-        device = new MqttClient("tcp://127.0.0.1:1883", GROUP + "-device", new MemoryPersistence());
-        MqttConnectionOptions options = new MqttConnectionOptions();
-        options.setCleanStart(true);
-        device.connect(options);
+    void signInAndDrawTheLine() {
         crew = TestAccounts.token(context, "crew-detection-test", Roles.CREW);
         registry.createLine(new NewBoundaryLine("1599", "test line", AREA, "150102003005",
             List.of(List.of(111.7, 40.8), List.of(111.8, 40.9))));
     }
 
-    @AfterAll
-    void disconnect() throws MqttException {
-        device.disconnect();
-        device.close();
-    }
-
     @Test
     void tiltedMarkerOpensOneAlertOnTheApiAndTheStreamAndClearsWhenUpright() throws Exception {
-        // GIVEN a marker device fitted to marker 1599001Q, and a crew watching the stream
+        // GIVEN a simulated marker fitted to marker 1599001Q, and a crew watching the stream
         String id = TestDevices.uniqueId("bm");
-        DeviceKey key = givenMarkerDevice(id, "1599001Q");
+        DeviceCredentials device = givenMarkerDevice(id, "1599001Q");
         // (From the first kept event on, so that the stream cannot miss what comes while it connects.)
         List<Event<String>> events = new CopyOnWriteArrayList<>();
         Disposable stream = Flux.from(sse.eventStream(HttpRequest.GET("/api/v1/alerts/stream").bearerAuth(crew)
             .header("Last-Event-ID", "0"), String.class)).subscribe(events::add);
-        try {
-            // WHEN it reports a 7.5 degree tilt, twice
-            publish(key, markerReading(id, 750, 0, 0, false, 3_700));
-            publish(key, markerReading(id, 760, 0, 0, false, 3_700));
+        try (Fleet fleet = SimulatedDevices.mqtt(device)) {
+            SimulatedMarker marker = fleet.marker(id);
+            // WHEN it leans 7.5 degrees and reports twice
+            acknowledged(new Scenario.Tilt(7.5, 2), marker);
 
             // THEN one tilted alert is open, on the API and on the stream
             await().atMost(20, TimeUnit.SECONDS).until(() -> live(id, "tilted").size() == 1);
@@ -148,7 +132,7 @@ class MarkerFaultDetectionTest implements TestPropertyProvider {
                 .anyMatch(e -> "opened".equals(e.getName()) && e.getData().contains(id)));
 
             // WHEN it stands upright again THEN the alert clears automatically
-            publish(key, markerReading(id, 20, 0, 0, false, 3_700));
+            acknowledged(new Scenario.Tilt(0.2, 1), marker);
             await().atMost(20, TimeUnit.SECONDS).until(() -> live(id, "tilted").isEmpty());
             assertEquals(1, list("state=all&fault=tilted&subject=" + id).size());
         } finally {
@@ -158,17 +142,17 @@ class MarkerFaultDetectionTest implements TestPropertyProvider {
 
     @Test
     void displacedMarkerRaisesOneAlert() throws Exception {
-        // GIVEN a marker device with a window of fixes at its reference
+        // GIVEN a simulated marker with a window of fixes at its reference
         String id = TestDevices.uniqueId("bm");
-        DeviceKey key = givenMarkerDevice(id, "1599002Q");
-        Random noise = new Random(11);
-        for (int i = 0; i < 30; i++) {
-            publish(key, markerReading(id, 10, noise.nextGaussian(), noise.nextGaussian(), false, 3_700));
-        }
+        try (Fleet fleet = SimulatedDevices.mqtt(givenMarkerDevice(id, "1599002Q"))) {
+            SimulatedMarker marker = fleet.marker(id);
+            for (int i = 0; i < 30; i++) {
+                report(marker);
+            }
 
-        // WHEN the marker is knocked 8 m east
-        for (int i = 0; i < 30; i++) {
-            publish(key, markerReading(id, 10, 8 + noise.nextGaussian(), noise.nextGaussian(), false, 3_700));
+            // WHEN the marker is knocked 8 m east and reports 60 times (with few satellites in
+            // view the simulated receiver gives 2D fixes, which the detector sets aside)
+            acknowledged(new Scenario.Displace(8, 90, 60), marker);
         }
 
         // THEN one displaced alert opens, naming the offset
@@ -180,50 +164,62 @@ class MarkerFaultDetectionTest implements TestPropertyProvider {
 
     @Test
     void doorplateFaultsAndTamperEventsOpenTheirAlerts() throws Exception {
-        // GIVEN a doorplate device
+        // GIVEN a simulated doorplate
         String id = TestDevices.uniqueId("dp");
-        DeviceKey key = TestDevices.register(devices, id, DeviceKind.DOORPLATE);
+        DeviceCredentials device = SimulatedDevices.register(devices, id, DeviceKind.DOORPLATE);
         facts.put(id, Duration.ofHours(24), AREA);
+        try (Fleet fleet = SimulatedDevices.mqtt(device)) {
+            SimulatedDoorplate plate = fleet.doorplates().get(0);
 
-        // WHEN it reports a failed backlight on a low battery, then a tamper event
-        publish(key, new DoorplateReading(header(id), 2_500, false, Backlight.FAULT, 10, Optional.empty()));
-        publish(key, TestDevices.event(id, seq.incrementAndGet(), Instant.now(), EventKind.TAMPER));
+            // WHEN its backlight fails and its battery runs down, then its tamper switch opens
+            plate.setBacklightFault(true);
+            acknowledged(new Scenario.DrainBattery(1, 1), plate);
+            acknowledged(new Scenario.Tamper(), plate);
 
-        // THEN each fault has its alert
-        await().atMost(20, TimeUnit.SECONDS).until(() -> live(id, "backlight_failure").size() == 1
-            && live(id, "low_battery").size() == 1 && live(id, "tamper").size() == 1);
+            // THEN each fault has its alert
+            await().atMost(20, TimeUnit.SECONDS).until(() -> live(id, "backlight_failure").size() == 1
+                && live(id, "low_battery").size() == 1 && live(id, "tamper").size() == 1);
 
-        // WHEN the battery is replaced and the backlight repaired THEN those two clear
-        publish(key, new DoorplateReading(header(id), 3_100, false, Backlight.ON, 10, Optional.empty()));
-        await().atMost(20, TimeUnit.SECONDS).until(() -> live(id, "backlight_failure").isEmpty()
-            && live(id, "low_battery").isEmpty());
+            // WHEN the battery is replaced and the backlight repaired THEN those two clear
+            plate.replaceBattery();
+            plate.setBacklightFault(false);
+            report(plate);
+            await().atMost(20, TimeUnit.SECONDS).until(() -> live(id, "backlight_failure").isEmpty()
+                && live(id, "low_battery").isEmpty());
+        }
     }
 
-    private DeviceKey givenMarkerDevice(String id, String number) {
-        DeviceKey key = TestDevices.register(devices, id, DeviceKind.MARKER);
+    @Test
+    void silentMarkerRaisesASilenceAlertThatClearsWhenItReportsAgain() throws Exception {
+        // GIVEN a simulated marker on its own schedule, its 15-minute interval run 900 times
+        // faster (about a second), which the server is told is its report interval
+        String id = TestDevices.uniqueId("bm");
+        DeviceCredentials device = givenMarkerDevice(id, "1599003Q");
+        facts.put(id, Duration.ofSeconds(1), AREA);
+        try (Fleet fleet = SimulatedDevices.mqtt(900, device)) {
+            SimulatedMarker marker = fleet.marker(id);
+            fleet.start();
+            await().atMost(20, TimeUnit.SECONDS).until(() -> fleet.stats().acknowledged() >= 3);
+
+            // WHEN it falls silent
+            SimulatedDevices.play(new Scenario.Silent(), marker);
+
+            // THEN a silent alert opens once three intervals pass without a message
+            await().atMost(20, TimeUnit.SECONDS).until(() -> live(id, "silent").size() == 1);
+            assertEquals(AREA, live(id, "silent").get(0).areaCode());
+
+            // WHEN it reports again THEN the alert clears
+            marker.setSilent(false);
+            await().atMost(20, TimeUnit.SECONDS).until(() -> live(id, "silent").isEmpty());
+            assertEquals(1, list("state=all&fault=silent&subject=" + id).size());
+        }
+    }
+
+    private DeviceCredentials givenMarkerDevice(String id, String number) {
+        DeviceCredentials device = SimulatedDevices.register(devices, id, DeviceKind.MARKER);
         facts.put(id, Duration.ofMinutes(15), null);
-        registry.createMarker(new MarkerInput(number, REF_LAT, REF_LON, 1050.0, id, null));
-        return key;
-    }
-
-    private MarkerReading markerReading(String id, int tiltCenti, double east, double north, boolean tamper,
-            int batteryMv) {
-        LocalTangentPlane plane = new LocalTangentPlane(REF_LAT, REF_LON);
-        double lat = plane.latitudeAt(north);
-        double lon = plane.longitudeAt(east);
-        GnssFix fix = new GnssFix((int) Math.round(lat * 1e7), (int) Math.round(lon * 1e7), 1_050_000, 100, 12,
-            FixType.FIX_3D);
-        return new MarkerReading(header(id), fix, tiltCenti, tamper, batteryMv, 5_000, 200, -80);
-    }
-
-    private Header header(String id) {
-        return new Header(id, seq.incrementAndGet(), Instant.now());
-    }
-
-    private void publish(DeviceKey key, Uplink uplink) throws MqttException {
-        MqttMessage message = new MqttMessage(TestDevices.cbor(key, uplink));
-        message.setQos(1);
-        device.publish(Topics.uplink(uplink.deviceId()), message);
+        registry.createMarker(new MarkerInput(number, REF_LAT, REF_LON, REF_HEIGHT, id, null));
+        return SimulatedDevices.at(device, new GeoPoint(REF_LAT, REF_LON, REF_HEIGHT));
     }
 
     private List<Alert> live(String subject, String fault) {

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Timeout;
 class SilenceAcrossRestartTest {
     private static final String GROUP = TestDevices.uniqueId("silence-restart-test");
 
+    // Stays hand-made: it feeds the pipeline at a moved test clock, which device-sim's devices cannot follow.
     @Test
     void silenceIsDetectedAfterARestartWithoutAnyMessage() throws Exception {
         String id = TestDevices.uniqueId("bm");
