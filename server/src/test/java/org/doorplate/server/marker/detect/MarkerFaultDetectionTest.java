@@ -93,11 +93,6 @@ class MarkerFaultDetectionTest implements TestPropertyProvider {
         properties.put("doorplate.mqtt.session-expiry", "10s");
         properties.put("doorplate.test.device-facts", "true");
         properties.put("doorplate.detection.silence-check-interval", "200ms");
-        // The simulated plate's lithium thionyl chloride cell reads 2.9 V even when empty, above
-        // the default 2.7 V limit; its own 3.3 V limit, where it raises LOW_BATTERY, is the one
-        // a reading must stay under for the alert to stay open.
-        properties.put("doorplate.detection.doorplate-low-battery-mv",
-            Integer.toString(SimulatedDoorplate.DEFAULT_LOW_BATTERY_MV));
         return properties;
     }
 
