@@ -23,7 +23,7 @@ import java.util.Map;
 record Settings(int messages, int devices, int publishers, int inflight, int receiveMaximum,
                 List<String> serverJvm, Map<String, String> serverEnv, Path jar) {
     /** The server's default {@code doorplate.mqtt.receive-maximum}. */
-    static final int SERVER_RECEIVE_MAXIMUM = 1000;
+    static final int SERVER_RECEIVE_MAXIMUM = 5000;
 
     static Settings of(String[] args) {
         int messages = args.length > 0 ? Integer.parseInt(args[0]) : 80_000;

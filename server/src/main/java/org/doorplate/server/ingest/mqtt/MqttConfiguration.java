@@ -26,8 +26,13 @@ public interface MqttConfiguration {
     @Bindable(defaultValue = "1d")
     Duration getSessionExpiry();
 
-    /** Most unacknowledged QoS 1 deliveries the broker may have in flight to this client (MQTT 5 3.1.2.11.3). */
-    @Bindable(defaultValue = "1000")
+    /**
+     * Most unacknowledged QoS 1 deliveries in flight to this client (MQTT 5 3.1.2.11.3), and the
+     * most uplinks it holds. Five batches' worth, so that the next batches arrive while one is
+     * written: at 1,000 the writer waited for the broker between batches, and bench/ingest.sh
+     * measured 12,000 msg/s at 1,000 against 18,000 at 5,000 and no gain at 10,000.
+     */
+    @Bindable(defaultValue = "5000")
     @Min(1)
     @Max(65535)
     int getReceiveMaximum();
