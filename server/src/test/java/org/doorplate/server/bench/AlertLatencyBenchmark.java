@@ -1,6 +1,7 @@
 package org.doorplate.server.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,6 +55,7 @@ import org.eclipse.paho.mqttv5.common.MqttSubscription;
  */
 public final class AlertLatencyBenchmark {
     static final int MARKERS = 1_000;
+    private static final int MARKERS_PER_LINE = 500;
     private static final String AREA_LEFT = "150105001001";
     private static final String AREA_RIGHT = "150104002001";
     private static final double LAT = 40.80;
@@ -222,23 +225,41 @@ public final class AlertLatencyBenchmark {
 
     /** A fix around marker {@code index}'s reference (see {@link #registerMarkers}), with the given noise. */
     private static GnssFix fix(Random random, int index, double sigma) {
-        LocalTangentPlane plane = new LocalTangentPlane(LAT + index * 1e-4, LON);
+        LocalTangentPlane plane = new LocalTangentPlane(referenceLatitude(index), referenceLongitude(index));
         double lat = plane.latitudeAt(sigma * random.nextGaussian());
         double lon = plane.longitudeAt(sigma * random.nextGaussian());
         return new GnssFix((int) Math.round(lat * 1e7), (int) Math.round(lon * 1e7), 1_000_000,
             80 + random.nextInt(60), 12, FixType.FIX_3D);
     }
 
-    /** One boundary line with the background markers along it, each fitted with its device. */
+    /**
+     * The background markers along boundary lines, each fitted with its device. A line numbers
+     * its markers with three digits (001 to 999), so they are spread over lines of
+     * {@value #MARKERS_PER_LINE}.
+     */
     private void registerMarkers(String base, String token) throws Exception {
-        post(base, "/api/v1/boundary-lines", "application/json", "{\"code\":\"BM01\",\"name\":\"bench line\","
-            + "\"leftDivision\":\"" + AREA_LEFT + "\",\"rightDivision\":\"" + AREA_RIGHT + "\",\"course\":[["
-            + LON + "," + LAT + "],[" + LON + "," + (LAT + MARKERS * 1e-4) + "]]}", token);
         StringBuilder csv = new StringBuilder("number,type,lat,lon,height,line,notes,device\n");
-        for (int i = 0; i < MARKERS; i++) {
-            csv.append(String.format("BM01%03dQ,Q,%.7f,%.7f,1000,BM01,,bg-%d%n", i + 1, LAT + i * 1e-4, LON, i));
+        for (int line = 0; line * MARKERS_PER_LINE < MARKERS; line++) {
+            String code = String.format("BM%02d", line + 1);
+            double lon = referenceLongitude(line * MARKERS_PER_LINE);
+            post(base, "/api/v1/boundary-lines", "application/json", "{\"code\":\"" + code + "\",\"name\":"
+                + "\"bench line " + (line + 1) + "\",\"leftDivision\":\"" + AREA_LEFT + "\",\"rightDivision\":\""
+                + AREA_RIGHT + "\",\"course\":[[" + lon + "," + LAT + "],[" + lon + ","
+                + (LAT + MARKERS_PER_LINE * 1e-4) + "]]}", token);
+            for (int i = line * MARKERS_PER_LINE; i < Math.min(MARKERS, (line + 1) * MARKERS_PER_LINE); i++) {
+                csv.append(String.format(Locale.ROOT, "%s%03dQ,Q,%.7f,%.7f,1000,%s,,bg-%d%n", code,
+                    i % MARKERS_PER_LINE + 1, referenceLatitude(i), lon, code, i));
+            }
         }
         post(base, "/api/v1/markers/import", "text/csv", csv.toString(), token);
+    }
+
+    private static double referenceLatitude(int index) {
+        return LAT + (index % MARKERS_PER_LINE) * 1e-4;
+    }
+
+    private static double referenceLongitude(int index) {
+        return LON + (index / MARKERS_PER_LINE) * 1e-2;
     }
 
     /** Reads the event stream on its own thread and notes when each fault device's alert opened. */
@@ -260,7 +281,8 @@ public final class AlertLatencyBenchmark {
                         }
                     });
                 }
-            } catch (IOException e) {
+            } catch (IOException | UncheckedIOException e) {
+                // The stream ends when the server stops at the end of the run.
                 System.err.println("event stream closed: " + e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
