@@ -50,10 +50,13 @@ final class JsonFieldReader extends FieldReader {
     @Override
     long integer(Field field) {
         BigDecimal number = get(field, BigDecimal.class, "number");
-        // Bound the exponent before scaling: 1e999999999 is a short JSON number.
-        BigDecimal exact = number.signum() == 0 ? BigDecimal.ZERO : number.stripTrailingZeros();
-        boolean fits = exact.scale() <= field.scale() && exact.precision() - exact.scale() <= 19;
-        BigDecimal scaled = fits ? exact.movePointRight(field.scale()) : null;
+        // Bound the magnitude before anything rescales: 1e999999999 is a short JSON number, and
+        // BigDecimal's int scale overflows (ArithmeticException) when 100e2147483647 drops its
+        // zeros. The integer digits, precision - scale, are counted in long for the same reason.
+        boolean bounded = number.signum() == 0 || (long) number.precision() - number.scale() <= 19;
+        BigDecimal exact = !bounded ? null : number.signum() == 0 ? BigDecimal.ZERO : number.stripTrailingZeros();
+        BigDecimal scaled = exact != null && exact.scale() <= field.scale() ? exact.movePointRight(field.scale())
+            : null;
         if (scaled == null || scaled.compareTo(BigDecimal.valueOf(field.min())) < 0
                 || scaled.compareTo(BigDecimal.valueOf(field.max())) > 0) {
             throw new DecodeException(RejectReason.INVALID_VALUE, label(field),

@@ -145,6 +145,15 @@ class JsonDecoderRejectionTest {
     }
 
     @Test
+    void exponentAtTheLimitOfBigDecimalScaleIsInvalidNotAnError() {
+        // A mutated message found these: dropping the zeros of 100e2147483647 overflows the scale.
+        assertRejected(decodeMarkerWith("\"sats\":14", "\"sats\":100e2147483647"), RejectReason.INVALID_VALUE,
+            "sats: expected integer");
+        assertRejected(decodeMarkerWith("\"sats\":14", "\"sats\":1e2147483647"), RejectReason.INVALID_VALUE,
+            "sats: expected integer");
+    }
+
+    @Test
     void overlongNumberIsMalformed() {
         assertRejected(decodeMarkerWith("\"seq\":1042", "\"seq\":" + "1".repeat(50)), RejectReason.MALFORMED,
             "invalid JSON");
