@@ -1,5 +1,7 @@
 package org.doorplate.server.ingest.mqtt;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
@@ -67,7 +69,9 @@ final class MqttUplinkAdapter implements MqttCallback {
     private volatile boolean closing;
 
     MqttUplinkAdapter(MqttAsyncClient client, MqttConnectionOptions options, MqttConfiguration config,
-                      UplinkPipeline pipeline) {
+                      UplinkPipeline pipeline, MeterRegistry meters) {
+        Gauge.builder("doorplate.mqtt.uplinks.held", inFlight, AtomicInteger::get)
+            .description("MQTT uplinks taken from the broker and not yet acknowledged").register(meters);
         this.client = client;
         this.options = options;
         this.pipeline = pipeline;

@@ -3,6 +3,7 @@ package org.doorplate.server.ingest.mqtt;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -34,6 +35,8 @@ class MqttBackPressureTest implements TestPropertyProvider {
 
     @Inject
     SlowPipeline pipeline;
+    @Inject
+    MeterRegistry meters;
 
     @Override
     public Map<String, String> getProperties() {
@@ -58,6 +61,9 @@ class MqttBackPressureTest implements TestPropertyProvider {
         await().atMost(Duration.ofMinutes(1)).until(() -> pipeline.submitted() >= BURST);
         assertTrue(pipeline.mostHeld() <= RECEIVE_MAXIMUM,
             "held " + pipeline.mostHeld() + " uplinks at once, receive maximum " + RECEIVE_MAXIMUM);
+        // AND the gauge of held uplinks comes back to zero once all are acknowledged
+        await().atMost(Duration.ofSeconds(30))
+            .until(() -> meters.get("doorplate.mqtt.uplinks.held").gauge().value() == 0);
     }
 
     private static void publishBurst(String deviceId) throws MqttException, InterruptedException {
