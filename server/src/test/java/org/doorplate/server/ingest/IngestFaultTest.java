@@ -13,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +48,7 @@ class IngestFaultTest {
     void serverKilledMidStreamStoresEveryAcknowledgedMessageOnce() throws Exception {
         // GIVEN a server with a stable client id, and a registered marker
         String group = TestDevices.uniqueId("kill");
-        Map<String, String> env = env(TestDatabase.url(), group, group + "-a");
+        Map<String, String> env = ServerProcess.environment(TestDatabase.url(), group, group + "-a");
         ServerProcess server = ServerProcess.start(env, logs.resolve(group + ".log"));
         String id = TestDevices.uniqueId("marker");
         DeviceKey key = server.registerDevice(id, "marker");
@@ -81,7 +80,7 @@ class IngestFaultTest {
             postgres.createDatabase("doorplate");
             String url = postgres.url("doorplate");
             String group = TestDevices.uniqueId("pgdown");
-            ServerProcess server = ServerProcess.start(env(url, group, group + "-a"),
+            ServerProcess server = ServerProcess.start(ServerProcess.environment(url, group, group + "-a"),
                 logs.resolve(group + ".log"));
             try (server) {
                 String id = TestDevices.uniqueId("marker");
@@ -110,9 +109,9 @@ class IngestFaultTest {
     void twoInstancesSplitTheStreamAndOneCarriesOnWhenTheOtherIsKilled() throws Exception {
         // GIVEN two servers in one shared-subscription group on one database
         String group = TestDevices.uniqueId("pair");
-        Map<String, String> envA = env(TestDatabase.url(), group, group + "-a");
+        Map<String, String> envA = ServerProcess.environment(TestDatabase.url(), group, group + "-a");
         ServerProcess a = ServerProcess.start(envA, logs.resolve(group + "-a.log"));
-        ServerProcess b = ServerProcess.start(env(TestDatabase.url(), group, group + "-b"),
+        ServerProcess b = ServerProcess.start(ServerProcess.environment(TestDatabase.url(), group, group + "-b"),
             logs.resolve(group + "-b.log"));
         String id = TestDevices.uniqueId("marker");
         DeviceKey key = a.registerDevice(id, "marker");
@@ -139,23 +138,6 @@ class IngestFaultTest {
             a.stop();
             b.stop();
         }
-    }
-
-    private static Map<String, String> env(String dbUrl, String group, String clientId) throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("DOORPLATE_DB_URL", dbUrl);
-        env.put("DOORPLATE_DB_USER", "postgres");
-        env.put("DOORPLATE_DB_PASSWORD", "");
-        env.put("DOORPLATE_MQTT_URL", "tcp://127.0.0.1:1883");
-        env.put("DOORPLATE_MQTT_SHARED_GROUP", group);
-        env.put("DOORPLATE_MQTT_CLIENT_ID", clientId);
-        // Long enough to outlive a restart, short enough not to leave sessions behind for a day.
-        env.put("DOORPLATE_MQTT_SESSION_EXPIRY", "3m");
-        env.put("DOORPLATE_COAP_PORT", Integer.toString(ServerProcess.freePort()));
-        env.put("DOORPLATE_COAPS_PORT", Integer.toString(ServerProcess.freePort()));
-        env.put("DOORPLATE_MASTER_KEY", TestDatabase.MASTER_KEY);
-        env.put("DOORPLATE_DATA_DIR", Files.createTempDirectory("doorplate-fault-").toString());
-        return env;
     }
 
     /** device-sim's verdict: every acknowledged message stored exactly once. */

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.doorplate.protocol.auth.DeviceKey;
+import org.doorplate.server.testing.TestDatabase;
 
 /**
  * The server as a child JVM, on the test classpath or from the packaged jar, for tests that
@@ -64,6 +66,30 @@ public final class ServerProcess implements AutoCloseable {
         command.addAll(List.of(jvmOptions));
         command.addAll(List.of("-jar", jar.toString()));
         return start(command, env, log);
+    }
+
+    /**
+     * The settings of a server on the machine's PostgreSQL and Mosquitto, with free CoAP ports,
+     * the tests' master key and a data folder of its own; a mutable map, to add to.
+     *
+     * @param group the shared subscription group
+     * @param clientId the MQTT client id, stable so that a restart finds its session
+     */
+    public static Map<String, String> environment(String dbUrl, String group, String clientId) throws IOException {
+        Map<String, String> env = new HashMap<>();
+        env.put("DOORPLATE_DB_URL", dbUrl);
+        env.put("DOORPLATE_DB_USER", "postgres");
+        env.put("DOORPLATE_DB_PASSWORD", "");
+        env.put("DOORPLATE_MQTT_URL", "tcp://127.0.0.1:1883");
+        env.put("DOORPLATE_MQTT_SHARED_GROUP", group);
+        env.put("DOORPLATE_MQTT_CLIENT_ID", clientId);
+        // Long enough to outlive a restart, short enough not to leave sessions behind for a day.
+        env.put("DOORPLATE_MQTT_SESSION_EXPIRY", "3m");
+        env.put("DOORPLATE_COAP_PORT", Integer.toString(freePort()));
+        env.put("DOORPLATE_COAPS_PORT", Integer.toString(freePort()));
+        env.put("DOORPLATE_MASTER_KEY", TestDatabase.MASTER_KEY);
+        env.put("DOORPLATE_DATA_DIR", Files.createTempDirectory("doorplate-server-").toString());
+        return env;
     }
 
     private static String java() {

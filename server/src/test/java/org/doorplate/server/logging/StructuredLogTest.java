@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -78,18 +77,6 @@ class StructuredLogTest {
 
     private static Map<String, String> serverEnvironment() throws IOException {
         String group = TestDevices.uniqueId("json-log");
-        Map<String, String> env = new HashMap<>();
-        env.put("DOORPLATE_DB_URL", TestDatabase.url());
-        env.put("DOORPLATE_DB_USER", "postgres");
-        env.put("DOORPLATE_DB_PASSWORD", "");
-        env.put("DOORPLATE_MQTT_URL", "tcp://127.0.0.1:1883");
-        env.put("DOORPLATE_MQTT_SHARED_GROUP", group);
-        env.put("DOORPLATE_MQTT_CLIENT_ID", group);
-        env.put("DOORPLATE_MQTT_SESSION_EXPIRY", "1m");
-        env.put("DOORPLATE_COAP_PORT", Integer.toString(ServerProcess.freePort()));
-        env.put("DOORPLATE_COAPS_PORT", Integer.toString(ServerProcess.freePort()));
-        env.put("DOORPLATE_MASTER_KEY", TestDatabase.MASTER_KEY);
-        env.put("DOORPLATE_DATA_DIR", Files.createTempDirectory("doorplate-json-log-").toString());
-        return env;
+        return ServerProcess.environment(TestDatabase.url(), group, group);
     }
 }
