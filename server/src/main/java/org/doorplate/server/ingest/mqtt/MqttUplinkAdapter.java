@@ -11,7 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.doorplate.protocol.codec.ContentType;
 import org.doorplate.protocol.transport.Topics;
 import org.doorplate.server.ingest.PayloadFormat;
@@ -63,21 +62,23 @@ final class MqttUplinkAdapter implements MqttCallback {
         thread.setDaemon(true);
         return thread;
     });
-    private final AtomicInteger inFlight = new AtomicInteger();
+    private final int receiveMaximum;
+    /** One permit per uplink this instance may still take; the others are held here. */
     private final Semaphore places;
     private final CountDownLatch firstSubscription = new CountDownLatch(1);
     private volatile boolean closing;
 
     MqttUplinkAdapter(MqttAsyncClient client, MqttConnectionOptions options, MqttConfiguration config,
                       UplinkPipeline pipeline, MeterRegistry meters) {
-        Gauge.builder("doorplate.mqtt.uplinks.held", inFlight, AtomicInteger::get)
+        this.receiveMaximum = config.getReceiveMaximum();
+        this.places = new Semaphore(receiveMaximum);
+        Gauge.builder("doorplate.mqtt.uplinks.held", this, MqttUplinkAdapter::held)
             .description("MQTT uplinks taken from the broker and not yet acknowledged").register(meters);
         this.client = client;
         this.options = options;
         this.pipeline = pipeline;
         this.subscription = Topics.sharedUplinkSubscription(config.getSharedGroup());
         this.shutdownDrain = config.getShutdownDrain();
-        this.places = new Semaphore(config.getReceiveMaximum());
         client.setCallback(this);
         connect();
         awaitFirstSubscription(config.getConnectTimeout());
@@ -162,14 +163,13 @@ final class MqttUplinkAdapter implements MqttCallback {
         if (closing || !awaitPlace()) {
             return;
         }
-        inFlight.incrementAndGet();
         try {
             RawUplink uplink = new RawUplink(Transport.MQTT, message.getPayload(), format(message),
                 topicDevice(topic), Instant.now());
             submit(uplink, message);
         } catch (RuntimeException e) {
             // Paho drops the connection when this callback throws; a bug must not do that.
-            settled();
+            places.release();
             LOG.error("uplink on {} not handled", topic, e);
         }
     }
@@ -189,10 +189,9 @@ final class MqttUplinkAdapter implements MqttCallback {
         }
     }
 
-    /** An uplink held here is acknowledged or given up. */
-    private void settled() {
-        inFlight.decrementAndGet();
-        places.release();
+    /** Uplinks taken from the broker and not yet acknowledged or given up. */
+    private int held() {
+        return receiveMaximum - places.availablePermits();
     }
 
     private void submit(RawUplink uplink, MqttMessage message) {
@@ -200,7 +199,7 @@ final class MqttUplinkAdapter implements MqttCallback {
             if (failure == null && outcome.acknowledge()) {
                 acknowledge(message);
             } else if (closing) {
-                settled();
+                places.release();
             } else {
                 retries.schedule(() -> submit(uplink, message), RESUBMIT_DELAY.toMillis(), TimeUnit.MILLISECONDS);
             }
@@ -214,7 +213,7 @@ final class MqttUplinkAdapter implements MqttCallback {
             // The connection dropped: the broker redelivers it, and storage takes it as a duplicate.
             LOG.debug("acknowledgement of message {} not sent: {}", message.getId(), e.getMessage());
         } finally {
-            settled();
+            places.release();
         }
     }
 
@@ -259,7 +258,7 @@ final class MqttUplinkAdapter implements MqttCallback {
     void close() {
         closing = true;
         long deadline = System.nanoTime() + shutdownDrain.toNanos();
-        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+        while (held() > 0 && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
@@ -268,7 +267,7 @@ final class MqttUplinkAdapter implements MqttCallback {
             }
         }
         retries.shutdownNow();
-        int left = inFlight.get();
+        int left = held();
         try {
             if (client.isConnected()) {
                 client.disconnect(1000).waitForCompletion(2000);
