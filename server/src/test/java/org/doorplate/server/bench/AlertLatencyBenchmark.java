@@ -41,6 +41,7 @@ import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 
 /**
@@ -61,7 +62,6 @@ public final class AlertLatencyBenchmark {
     private static final double LAT = 40.80;
     private static final double LON = 111.60;
     private static final Pattern SUBJECT = Pattern.compile("\"subjectId\":\"(ft-[0-9]+)\"");
-    private static final Pattern TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, Long> opened = new ConcurrentHashMap<>();
@@ -98,8 +98,8 @@ public final class AlertLatencyBenchmark {
             // Registered through the bulk CSV import, as an operator would.
             List<DeviceKey> markerKeys = keys(server, "bg-", MARKERS);
             List<DeviceKey> faultKeys = keys(server, "ft-", samples + warmup);
-            String token = token(base);
-            registerMarkers(base, token);
+            String token = server.adminToken();
+            registerMarkers(server, token);
             threads.add(stream(base, token));
             threads.add(backgroundLoad(markerKeys, interval, running));
             MqttAsyncClient device = client("bench-alert-fault-device");
@@ -216,6 +216,9 @@ public final class AlertLatencyBenchmark {
                 Thread.currentThread().interrupt();
             } catch (Exception e) {
                 System.err.println("background load stopped: " + e);
+            } finally {
+                // Paho's own threads are not daemons: an open client keeps the JVM from exiting.
+                closeQuietly(publisher);
             }
         }, "background-load");
         thread.setDaemon(true);
@@ -237,12 +240,12 @@ public final class AlertLatencyBenchmark {
      * its markers with three digits (001 to 999), so they are spread over lines of
      * {@value #MARKERS_PER_LINE}.
      */
-    private void registerMarkers(String base, String token) throws Exception {
+    private void registerMarkers(ServerProcess server, String token) throws Exception {
         StringBuilder csv = new StringBuilder("number,type,lat,lon,height,line,notes,device\n");
         for (int line = 0; line * MARKERS_PER_LINE < MARKERS; line++) {
             String code = String.format("BM%02d", line + 1);
             double lon = referenceLongitude(line * MARKERS_PER_LINE);
-            post(base, "/api/v1/boundary-lines", "application/json", "{\"code\":\"" + code + "\",\"name\":"
+            server.post("/api/v1/boundary-lines", "application/json", "{\"code\":\"" + code + "\",\"name\":"
                 + "\"bench line " + (line + 1) + "\",\"leftDivision\":\"" + AREA_LEFT + "\",\"rightDivision\":\""
                 + AREA_RIGHT + "\",\"course\":[[" + lon + "," + LAT + "],[" + lon + ","
                 + (LAT + MARKERS_PER_LINE * 1e-4) + "]]}", token);
@@ -251,7 +254,7 @@ public final class AlertLatencyBenchmark {
                     i % MARKERS_PER_LINE + 1, referenceLatitude(i), lon, code, i));
             }
         }
-        post(base, "/api/v1/markers/import", "text/csv", csv.toString(), token);
+        server.post("/api/v1/markers/import", "text/csv", csv.toString(), token);
     }
 
     private static double referenceLatitude(int index) {
@@ -310,28 +313,13 @@ public final class AlertLatencyBenchmark {
         return sorted[Math.max(0, rank - 1)] / 1e6;
     }
 
-    private String token(String base) throws Exception {
-        String answer = post(base, "/login", "application/json", "{\"username\":\"admin\",\"password\":\""
-            + ServerProcess.ADMIN_PASSWORD + "\"}", null);
-        Matcher m = TOKEN.matcher(answer);
-        if (!m.find()) {
-            throw new IllegalStateException("no token in " + answer);
+    private static void closeQuietly(MqttAsyncClient client) {
+        try {
+            client.disconnect().waitForCompletion(5_000);
+            client.close();
+        } catch (MqttException e) {
+            System.err.println("closing " + client.getClientId() + ": " + e.getMessage());
         }
-        return m.group(1);
-    }
-
-    private String post(String base, String path, String type, String body, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", type)
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": "
-                + response.body());
-        }
-        return response.body();
     }
 
     private static MqttAsyncClient client(String id) throws Exception {

@@ -223,12 +223,17 @@ public final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException("the server did not become healthy within " + timeout);
     }
 
-    private String adminToken() throws IOException, InterruptedException {
+    /** A bearer token of the admin account, signed in with {@link #ADMIN_PASSWORD}. */
+    public String adminToken() throws IOException, InterruptedException {
         return match(TOKEN, post("/login", "application/json",
             "{\"username\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}", null));
     }
 
-    private String post(String path, String contentType, String body, String token)
+    /**
+     * POSTs {@code body} with the bearer {@code token} (none when null) and answers the response
+     * body; any status but 2xx fails.
+     */
+    public String post(String path, String contentType, String body, String token)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
             .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
