@@ -5,10 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import org.doorplate.server.testing.ScratchFolders;
 
 /** Drives Debian's headless Chromium, as a phone browser stand-in, against loopback pages. */
 final class Chromium {
@@ -48,9 +47,7 @@ final class Chromium {
             }
             return new String(out, StandardCharsets.UTF_8);
         } finally {
-            try (Stream<Path> paths = Files.walk(profile)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+            ScratchFolders.delete(profile);
         }
     }
 }

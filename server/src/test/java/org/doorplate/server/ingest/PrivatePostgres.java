@@ -9,10 +9,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import org.doorplate.server.testing.ScratchFolders;
 
 /**
  * A PostgreSQL cluster of the test's own (initdb into a temporary directory, TimescaleDB
@@ -74,9 +73,7 @@ public final class PrivatePostgres implements AutoCloseable {
         } catch (IllegalStateException ignored) {
             // Already stopped.
         }
-        try (Stream<Path> paths = Files.walk(dataDir.getParent())) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+        ScratchFolders.delete(dataDir.getParent());
     }
 
     private static boolean isRoot() {

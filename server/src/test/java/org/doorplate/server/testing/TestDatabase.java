@@ -8,10 +8,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * One fresh PostgreSQL database per test JVM, on the real server named by the system property
@@ -134,11 +132,7 @@ public final class TestDatabase {
         } catch (SQLException e) {
             System.err.println("could not drop the test database " + name + ": " + e.getMessage());
         }
-        try (Stream<Path> paths = Files.walk(dataDir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException ignored) {
-            // A scratch directory left in the temp folder does no harm.
-        }
+        ScratchFolders.delete(dataDir);
     }
 
     private record Database(String url, Path dataDir) {

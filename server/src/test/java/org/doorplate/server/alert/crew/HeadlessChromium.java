@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -25,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import org.doorplate.server.testing.ScratchFolders;
 
 /**
  * The real Chromium, headless, for page tests: its command line ({@code --dump-dom},
@@ -76,7 +75,7 @@ final class HeadlessChromium implements AutoCloseable {
             p.waitFor(60, TimeUnit.SECONDS);
             return dom;
         } finally {
-            delete(profile);
+            ScratchFolders.delete(profile);
         }
     }
 
@@ -89,7 +88,7 @@ final class HeadlessChromium implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             p.waitFor(60, TimeUnit.SECONDS);
         } finally {
-            delete(profile);
+            ScratchFolders.delete(profile);
         }
     }
 
@@ -201,13 +200,7 @@ final class HeadlessChromium implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        delete(profile);
-    }
-
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        ScratchFolders.delete(profile);
     }
 
     /** Collects text frames into messages and completes the matching calls. */
